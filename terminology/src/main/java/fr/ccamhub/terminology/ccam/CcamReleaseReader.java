@@ -68,6 +68,11 @@ public final class CcamReleaseReader {
 				groupings);
 	}
 
+	/** The version a release folder holds, read from its manifest alone (no data file is parsed). */
+	public String readVersion(String folder) {
+		return required(loadManifest(folder), "version", folder);
+	}
+
 	private Properties loadManifest(String folder) {
 		Properties manifest = new Properties();
 		String path = folder + "/release.properties";

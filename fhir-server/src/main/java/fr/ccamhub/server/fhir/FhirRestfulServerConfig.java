@@ -1,0 +1,81 @@
+package fr.ccamhub.server.fhir;
+
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.provider.IJpaSystemProvider;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.provider.TerminologyUploaderProvider;
+import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
+import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
+import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import fr.ccamhub.interceptors.terminology.ExpansionTooLargeInterceptor;
+import fr.ccamhub.interceptors.terminology.LookupNotFoundMessageInterceptor;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The FHIR REST endpoint: HAPI's {@link RestfulServer} with the JPA resource providers and the
+ * terminology operations ({@code $lookup}, {@code $validate-code}, {@code $subsumes}, {@code $expand}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class FhirRestfulServerConfig {
+
+	@Bean
+	public RestfulServer fhirRestfulServer(
+			IFhirSystemDao<?, ?> systemDao,
+			ResourceProviderFactory resourceProviders,
+			IJpaSystemProvider systemProvider,
+			ValueSetOperationProvider valueSetOperationProvider,
+			TerminologyUploaderProvider terminologyUploaderProvider,
+			JpaStorageSettings storageSettings,
+			ISearchParamRegistry searchParamRegistry,
+			IValidationSupport validationSupport,
+			DatabaseBackedPagingProvider pagingProvider,
+			FhirServerProperties properties) {
+		RestfulServer server = new RestfulServer(systemDao.getContext());
+		server.registerProviders(resourceProviders.createProviders());
+		server.registerProvider(systemProvider);
+		server.registerProvider(valueSetOperationProvider);
+		server.registerProvider(terminologyUploaderProvider);
+
+		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
+				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+		capabilityStatement.setImplementationDescription("ccamhub FHIR R4 server");
+		server.setServerConformanceProvider(capabilityStatement);
+
+		server.setDefaultResponseEncoding(EncodingEnum.JSON);
+		server.setDefaultPrettyPrint(true);
+		server.setPagingProvider(pagingProvider);
+		server.setServerAddressStrategy(
+				properties.serverAddress() == null || properties.serverAddress().isBlank()
+						? new IncomingRequestAddressStrategy()
+						: new HardcodedServerAddressStrategy(properties.serverAddress()));
+		server.registerInterceptor(new ResponseHighlighterInterceptor());
+		server.registerInterceptor(new LookupNotFoundMessageInterceptor());
+		server.registerInterceptor(new ExpansionTooLargeInterceptor());
+		if (properties.openApi()) {
+			server.registerInterceptor(new OpenApiInterceptor());
+		}
+		return server;
+	}
+
+	@Bean
+	public ServletRegistrationBean<RestfulServer> fhirServletRegistration(
+			RestfulServer server, FhirServerProperties properties) {
+		String path = properties.path().endsWith("/") ? properties.path() : properties.path() + "/";
+		ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, path + "*");
+		registration.setName("fhir");
+		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+}

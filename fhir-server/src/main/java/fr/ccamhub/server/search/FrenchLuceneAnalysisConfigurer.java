@@ -1,0 +1,76 @@
+package fr.ccamhub.server.search;
+
+import static ca.uhn.fhir.jpa.model.search.SearchParamTextPropertyBinder.LOWERCASE_ASCIIFOLDING_NORMALIZER;
+
+import org.apache.lucene.analysis.core.KeywordTokenizerFactory;
+import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
+import org.apache.lucene.analysis.core.StopFilterFactory;
+import org.apache.lucene.analysis.core.WhitespaceTokenizerFactory;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilterFactory;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilterFactory;
+import org.apache.lucene.analysis.ngram.NGramFilterFactory;
+import org.apache.lucene.analysis.phonetic.PhoneticFilterFactory;
+import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
+import org.apache.lucene.analysis.util.ElisionFilterFactory;
+import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
+import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
+
+/**
+ * The Lucene analyzers HAPI's entities refer to, tuned for French labels: every text analyzer
+ * folds case and accents and drops elided articles ({@code l'}, {@code d'}).
+ *
+ * <p>HAPI's own configurer indexes terminology displays with edge n-grams of length 3 and
+ * analyses the {@code $expand} filter with the same analyzer, so {@code appendicectomie} also
+ * matched every label with a word starting {@code app} ("APPAREIL ..."). Here the two analyzers
+ * behind that filter match whole words, accent- and case-insensitively: {@code echographie}
+ * finds "Échographie", and nothing else creeps in.
+ */
+public class FrenchLuceneAnalysisConfigurer implements LuceneAnalysisConfigurer {
+
+	@Override
+	public void configure(LuceneAnalysisConfigurationContext context) {
+		for (String wordAnalyzer : new String[] {"standardAnalyzer", "autocompleteEdgeAnalyzer", "autocompleteWordEdgeAnalyzer"}) {
+			context.analyzer(wordAnalyzer)
+					.custom()
+					.tokenizer(StandardTokenizerFactory.NAME)
+					.tokenFilter(ElisionFilterFactory.NAME)
+					.tokenFilter(LowerCaseFilterFactory.NAME)
+					.tokenFilter(ASCIIFoldingFilterFactory.NAME);
+		}
+
+		context.analyzer("autocompleteNGramAnalyzer")
+				.custom()
+				.tokenizer(StandardTokenizerFactory.NAME)
+				.tokenFilter(WordDelimiterGraphFilterFactory.NAME)
+				.tokenFilter(LowerCaseFilterFactory.NAME)
+				.tokenFilter(ASCIIFoldingFilterFactory.NAME)
+				.tokenFilter(NGramFilterFactory.NAME)
+				.param("minGramSize", "3")
+				.param("maxGramSize", "20");
+
+		context.analyzer("autocompletePhoneticAnalyzer")
+				.custom()
+				.tokenizer(StandardTokenizerFactory.NAME)
+				.tokenFilter(ElisionFilterFactory.NAME)
+				.tokenFilter(LowerCaseFilterFactory.NAME)
+				.tokenFilter(ASCIIFoldingFilterFactory.NAME)
+				.tokenFilter(StopFilterFactory.NAME)
+				.tokenFilter(PhoneticFilterFactory.NAME)
+				.param(PhoneticFilterFactory.ENCODER, "DoubleMetaphone");
+
+		context.analyzer("normStringAnalyzer")
+				.custom()
+				.tokenizer(KeywordTokenizerFactory.NAME)
+				.tokenFilter(LowerCaseFilterFactory.NAME)
+				.tokenFilter(ASCIIFoldingFilterFactory.NAME);
+
+		context.analyzer("exactAnalyzer").custom().tokenizer(KeywordTokenizerFactory.NAME);
+
+		context.analyzer("conceptParentPidsAnalyzer").custom().tokenizer(WhitespaceTokenizerFactory.NAME);
+
+		context.normalizer(LOWERCASE_ASCIIFOLDING_NORMALIZER)
+				.custom()
+				.tokenFilter(LowerCaseFilterFactory.NAME)
+				.tokenFilter(ASCIIFoldingFilterFactory.NAME);
+	}
+}
