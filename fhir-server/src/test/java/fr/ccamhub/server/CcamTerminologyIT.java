@@ -1,0 +1,155 @@
+package fr.ccamhub.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Test;
+
+class CcamTerminologyIT extends ServerIT {
+
+	@Test
+	void lookupReturnsTheFrenchLabelAndTheSurgeryAndAnaesthesiaTariffs() {
+		Parameters result = lookup(CCAM, "HHFA016");
+
+		assertThat(result.getParameterValue("display").primitiveValue())
+				.isEqualTo("Appendicectomie, par cœlioscopie ou par laparotomie avec préparation par cœlioscopie");
+		assertThat(result.getParameterValue("version").primitiveValue()).isEqualTo("V81");
+		Map<String, List<String>> properties = properties(result);
+		assertThat(properties.get("tarifSecteur1-1-0")).containsExactly("195.84");
+		assertThat(properties.get("tarifHorsSecteur1-1-0")).containsExactly("187.84");
+		assertThat(properties.get("tarifSecteur1-4-0")).containsExactly("103.64");
+		assertThat(properties.get("tarifHorsSecteur1-4-0")).containsExactly("103.64");
+		assertThat(properties.get("activite")).containsExactly("1", "4");
+		assertThat(properties.get("modificateur")).contains("U", "F", "7");
+		assertThat(properties.get("gesteAssocie")).containsExactly("GELE001", "ZZHA001");
+	}
+
+	@Test
+	void lookupOfAnUnknownCodeIsA404ThatNamesTheCode() {
+		assertThatThrownBy(() -> lookup(CCAM, "HHFA999"))
+				.isInstanceOf(ResourceNotFoundException.class)
+				.hasMessageContaining("HHFA999")
+				.hasMessageContaining(CCAM);
+	}
+
+	@Test
+	void validateCodeAcceptsRealCodesAndRejectsInventedOnes() {
+		assertThat(validate("HHFA999").getParameterBool("result")).isFalse();
+		assertThat(validate("HHFA016").getParameterBool("result")).isTrue();
+	}
+
+	@Test
+	void expandFilterFindsEveryAppendicectomyAndNothingElse() {
+		List<String> codes = expand("appendicectomie");
+		assertThat(codes).contains("HHFA016", "HHFA011", "HHFA001");
+		assertThat(codes).allSatisfy(code -> assertThat(code).matches("[A-Z]{4}[0-9]{3}"));
+	}
+
+	@Test
+	void expandFilterIgnoresAccentsAndCase() {
+		ValueSet expansion = expandValueSet("echographie");
+		assertThat(expansion.getExpansion().getContains())
+				.isNotEmpty()
+				.allSatisfy(concept -> assertThat(concept.getDisplay().toLowerCase()).contains("échographi"));
+		assertThat(expand("ÉCHOGRAPHIE TRANSTHORACIQUE")).contains("GFQM001");
+	}
+
+	@Test
+	void chaptersSubsumeTheirActs() {
+		assertThat(subsumes("07", "HHFA016")).isEqualTo("subsumes");
+		assertThat(subsumes("07.03.05", "HHFA016")).isEqualTo("subsumes");
+		assertThat(subsumes("HHFA016", "07")).isEqualTo("subsumed-by");
+		assertThat(subsumes("01", "HHFA016")).isEqualTo("not-subsumed");
+	}
+
+	@Test
+	void isAFilterExpandsAChapterToItsActs() {
+		ValueSet chapter = new ValueSet();
+		chapter.getCompose().addInclude().setSystem(CCAM).addFilter()
+				.setProperty("concept").setOp(ValueSet.FilterOperator.ISA).setValue("07.03.05");
+		ValueSet expanded = client().operation().onType(ValueSet.class).named("$expand")
+				.withParameter(Parameters.class, "valueSet", chapter)
+				.returnResourceType(ValueSet.class).execute();
+		List<String> codes = expanded.getExpansion().getContains().stream().map(c -> c.getCode()).toList();
+		assertThat(codes).contains("07.03.05", "HHFA016", "HHFA011", "HHFA001").doesNotContain("07", "HBGD001");
+	}
+
+	@Test
+	void theCodeSystemResourceDescribesTheCompleteV81() {
+		Bundle found = client().search().forResource(CodeSystem.class)
+				.where(CodeSystem.URL.matches().value(CCAM)).returnBundle(Bundle.class).execute();
+		CodeSystem ccam = (CodeSystem) found.getEntryFirstRep().getResource();
+		assertThat(ccam.getVersion()).isEqualTo("V81");
+		assertThat(ccam.getContent()).isEqualTo(CodeSystem.CodeSystemContentMode.COMPLETE);
+		assertThat(ccam.getCount()).isEqualTo(8257 + 1723);
+	}
+
+	@Test
+	void modifiersCarryPractitionerDependentAmounts() {
+		Map<String, List<String>> u = properties(lookup(CCAM_MODIFIERS, "U"));
+		assertThat(u.get("montantSecteur1-1")).containsExactly("25.15");
+		assertThat(u.get("montantSecteur1-2")).containsExactly("50.00");
+		assertThat(properties(lookup(CCAM_MODIFIERS, "E")).get("pourcentageSecteur1-1")).containsExactly("49");
+	}
+
+	private Parameters lookup(String system, String code) {
+		return client().operation().onType(CodeSystem.class).named("$lookup")
+				.withParameter(Parameters.class, "system", new UriType(system))
+				.andParameter("code", new CodeType(code))
+				.useHttpGet().execute();
+	}
+
+	private Parameters validate(String code) {
+		return client().operation().onType(CodeSystem.class).named("$validate-code")
+				.withParameter(Parameters.class, "url", new UriType(CCAM))
+				.andParameter("code", new CodeType(code))
+				.useHttpGet().execute();
+	}
+
+	private String subsumes(String codeA, String codeB) {
+		Parameters result = client().operation().onType(CodeSystem.class).named("$subsumes")
+				.withParameter(Parameters.class, "system", new UriType(CCAM))
+				.andParameter("codeA", new CodeType(codeA))
+				.andParameter("codeB", new CodeType(codeB))
+				.useHttpGet().execute();
+		return result.getParameterValue("outcome").primitiveValue();
+	}
+
+	private ValueSet expandValueSet(String filter) {
+		return client().operation().onType(ValueSet.class).named("$expand")
+				.withParameter(Parameters.class, "url", new UriType("https://fhir.ccamhub.fr/ValueSet/ccam"))
+				.andParameter("filter", new StringType(filter))
+				.useHttpGet().returnResourceType(ValueSet.class).execute();
+	}
+
+	private List<String> expand(String filter) {
+		return expandValueSet(filter).getExpansion().getContains().stream().map(c -> c.getCode()).toList();
+	}
+
+	private static Map<String, List<String>> properties(Parameters lookup) {
+		return lookup.getParameter().stream()
+				.filter(p -> p.getName().equals("property"))
+				.collect(Collectors.groupingBy(
+						p -> part(p, "code"), java.util.LinkedHashMap::new,
+						Collectors.mapping(p -> part(p, "value"), Collectors.toList())));
+	}
+
+	private static String part(ParametersParameterComponent property, String name) {
+		return property.getPart().stream().filter(p -> p.getName().equals(name)).findFirst()
+				.map(p -> p.getValue() instanceof org.hl7.fhir.r4.model.Coding coding ? coding.getCode() : p.getValue().primitiveValue())
+				.orElse(null);
+	}
+
+}
