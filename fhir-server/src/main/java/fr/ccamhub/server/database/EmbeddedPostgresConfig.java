@@ -28,12 +28,18 @@ public class EmbeddedPostgresConfig {
 	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) {
 		try {
 			Files.createDirectories(properties.dataDirectory());
+			OrphanPostmaster.stopIfRunning(properties.dataDirectory(), Duration.ofSeconds(60));
 			long start = System.nanoTime();
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 					.setDataDirectory(properties.dataDirectory())
 					.setCleanDataDirectory(false)
 					.setPort(properties.port())
 					.setPGStartupWait(Duration.ofSeconds(60))
+					// The library's defaults are for throw-away test databases (-F: no fsync, no
+					// synchronous commit). This one holds patient data: a commit must be on disk.
+					.setServerConfig("fsync", "on")
+					.setServerConfig("synchronous_commit", "on")
+					.setServerConfig("max_connections", "100")
 					.start();
 			log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {} ({} ms). "
 							+ "Set SPRING_DATASOURCE_URL to use an external PostgreSQL instead.",
