@@ -1,0 +1,74 @@
+package fr.ccamhub.interceptors.security;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes what a caller may do: the union of its roles' grants ({@link RoleGrants}), narrowed by
+ * its SMART scopes when the token carries any. A grant reached only through {@code patient/}
+ * scopes is confined to the launch patient; a device's grants to the patients it is linked to.
+ */
+public final class AccessPolicy {
+
+	private AccessPolicy() {}
+
+	/**
+	 * @param principal the caller
+	 * @param devicePatients patients linked to the calling device (used for the device role only)
+	 */
+	public static List<ResourceGrant> grants(AccessPrincipal principal, List<String> devicePatients) {
+		Map<String, Set<Permission>> byRole = new LinkedHashMap<>();
+		for (Role role : principal.roles()) {
+			RoleGrants.resources(role).forEach((type, permissions) ->
+					byRole.computeIfAbsent(type, t -> EnumSet.noneOf(Permission.class)).addAll(permissions));
+		}
+		List<ResourceGrant> grants = new ArrayList<>();
+		byRole.forEach((type, permissions) -> {
+			ResourceGrant grant = narrowByScopes(principal, type, permissions);
+			if (grant != null && principal.roles().equals(EnumSet.of(Role.DEVICE))) {
+				grant = new ResourceGrant(type, grant.permissions(), devicePatients);
+			}
+			if (grant != null && !grant.permissions().isEmpty()) {
+				grants.add(grant);
+			}
+		});
+		return grants;
+	}
+
+	/** Operations the caller may invoke beyond the shared terminology ones. */
+	public static Set<String> operations(AccessPrincipal principal) {
+		Set<String> operations = new LinkedHashSet<>();
+		for (Role role : principal.roles()) {
+			operations.addAll(RoleGrants.operations(role));
+		}
+		return operations;
+	}
+
+	private static ResourceGrant narrowByScopes(AccessPrincipal principal, String type, Set<Permission> rolePermissions) {
+		if (!principal.scopesDeclared()) {
+			return new ResourceGrant(type, rolePermissions, null);
+		}
+		Set<Permission> unconfined = EnumSet.noneOf(Permission.class);
+		Set<Permission> patientOnly = EnumSet.noneOf(Permission.class);
+		for (SmartScope scope : principal.scopes()) {
+			for (Permission permission : rolePermissions) {
+				if (scope.covers(type, permission)) {
+					(scope.context() == SmartScope.Context.PATIENT ? patientOnly : unconfined).add(permission);
+				}
+			}
+		}
+		if (!unconfined.isEmpty()) {
+			// A mixed grant would need two rules; the unconfined scope wins for the letters it covers.
+			return new ResourceGrant(type, unconfined, null);
+		}
+		if (!patientOnly.isEmpty() && principal.patientContext().isPresent()) {
+			return new ResourceGrant(type, patientOnly, List.of(principal.patientContext().get()));
+		}
+		return null;
+	}
+}
