@@ -28,7 +28,8 @@ class BadInputIT extends ServerIT {
 	@Test
 	void unknownResourceTypeIsA404OperationOutcome() throws Exception {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(fhirBase() + "/Patiente/1"))
-				.header("Accept", "application/fhir+json").GET().build(), HttpResponse.BodyHandlers.ofString());
+				.header("Accept", "application/fhir+json").header("Authorization", "Bearer " + staffToken())
+				.GET().build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(outcome(response).getIssueFirstRep().getDiagnostics()).contains("Patiente");
 	}
@@ -76,6 +77,7 @@ class BadInputIT extends ServerIT {
 		return http.send(HttpRequest.newBuilder(URI.create(fhirBase() + path))
 						.header("Content-Type", "application/fhir+json")
 						.header("Accept", "application/fhir+json")
+						.header("Authorization", "Bearer " + staffToken())
 						.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}

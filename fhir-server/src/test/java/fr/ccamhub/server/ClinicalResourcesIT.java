@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
+import fr.ccamhub.interceptors.ins.InsNumber;
 import java.math.BigDecimal;
 import java.util.Date;
 import java.util.UUID;
@@ -183,8 +184,10 @@ class ClinicalResourcesIT extends ServerIT {
 		return client.create().resource(encounter).execute().getId().toUnqualifiedVersionless();
 	}
 
-	private static String uniqueNir() {
-		long digits = Math.abs(UUID.randomUUID().getMostSignificantBits()) % 10_000_000_000_000L;
-		return String.format("%013d", digits);
+	/** A woman's INS-NIR with a valid key (the patient is created female). */
+	static String uniqueNir() {
+		long digits = Math.abs(UUID.randomUUID().getMostSignificantBits()) % 1_000_000_000_000L;
+		String thirteen = "2" + String.format("%012d", digits);
+		return thirteen + String.format("%02d", InsNumber.key(thirteen));
 	}
 }

@@ -3,6 +3,7 @@ package fr.ccamhub.server;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,8 +30,16 @@ public abstract class ServerIT {
 	protected int port;
 
 	@DynamicPropertySource
-	static void isolatedDataDirectory(DynamicPropertyRegistry registry) {
+	static void isolatedDataDirectoryAndRealIssuers(DynamicPropertyRegistry registry) {
 		registry.add("ccamhub.data-directory", DATA_DIRECTORY::toString);
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.issuer(TestTokens.MAIN));
+		registry.add("ccamhub.security.additional-issuers", () -> TestTokens.issuer(TestTokens.SECOND));
+		registry.add("ccamhub.security.audiences", () -> TestTokens.AUDIENCE);
+	}
+
+	/** A clinician who also bills: enough for the clinical and billing resources of these tests. */
+	protected static String staffToken() {
+		return TestTokens.token("dr-house", java.util.List.of("clinician", "billing"), null);
 	}
 
 	protected String fhirBase() {
@@ -38,9 +47,15 @@ public abstract class ServerIT {
 	}
 
 	protected IGenericClient client() {
+		return client(staffToken());
+	}
+
+	protected IGenericClient client(String bearerToken) {
 		FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
 		FHIR.getRestfulClientFactory().setSocketTimeout(120_000);
-		return FHIR.newRestfulGenericClient(fhirBase());
+		IGenericClient client = FHIR.newRestfulGenericClient(fhirBase());
+		client.registerInterceptor(new BearerTokenAuthInterceptor(bearerToken));
+		return client;
 	}
 
 	private static Path createDataDirectory() {

@@ -18,6 +18,8 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import fr.ccamhub.interceptors.terminology.ExpansionTooLargeInterceptor;
 import fr.ccamhub.interceptors.terminology.LookupNotFoundMessageInterceptor;
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,7 +42,8 @@ public class FhirRestfulServerConfig {
 			ISearchParamRegistry searchParamRegistry,
 			IValidationSupport validationSupport,
 			DatabaseBackedPagingProvider pagingProvider,
-			FhirServerProperties properties) {
+			FhirServerProperties properties,
+			List<RestInterceptor> restInterceptors) {
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		server.registerProviders(resourceProviders.createProviders());
 		server.registerProvider(systemProvider);
@@ -62,6 +65,9 @@ public class FhirRestfulServerConfig {
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
 		server.registerInterceptor(new LookupNotFoundMessageInterceptor());
 		server.registerInterceptor(new ExpansionTooLargeInterceptor());
+		restInterceptors.stream()
+				.sorted(Comparator.comparingInt(RestInterceptor::order))
+				.forEach(rest -> server.registerInterceptor(rest.interceptor()));
 		if (properties.openApi()) {
 			server.registerInterceptor(new OpenApiInterceptor());
 		}

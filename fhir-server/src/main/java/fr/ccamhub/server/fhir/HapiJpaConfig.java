@@ -60,6 +60,9 @@ public class HapiJpaConfig {
 		settings.setAllowExternalReferences(false);
 		settings.setEnforceReferentialIntegrityOnWrite(true);
 		settings.setAutoCreatePlaceholderReferenceTargets(false);
+		// The audit trail names what was accessed; it must not stop that data from being deleted later.
+		settings.setEnforceReferentialIntegrityOnDeleteDisableForPaths(
+				java.util.Set.of("AuditEvent.entity.what", "AuditEvent.agent.who"));
 		return settings;
 	}
 

@@ -28,7 +28,8 @@ public final class AccessAuditEvents {
 	 *
 	 * @param principal the caller when it was authenticated (403), or null (401)
 	 * @param interaction FHIR restful interaction code (read, search-type, create, ...) or null
-	 * @param requestLine method and path as received, e.g. {@code GET /fhir/Patient/123}
+	 * @param requestLine method and path as received, e.g. {@code GET /fhir/Patient/123} (kept in
+	 *     {@code entity.name}, so that {@code AuditEvent?entity-name=} finds it)
 	 * @param remoteAddress caller's network address
 	 * @param status HTTP status returned
 	 * @param reason why it was refused, without secrets
@@ -50,6 +51,7 @@ public final class AccessAuditEvents {
 				.setType(new Coding(BalpConstants.CS_AUDIT_ENTITY_TYPE, BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT,
 						BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT_DISPLAY))
 				.setRole(new Coding(BalpConstants.CS_OBJECT_ROLE, BalpConstants.CS_OBJECT_ROLE_24_QUERY, "Query"))
+				.setName(requestLine)
 				.setDescription(requestLine);
 		patientIds.forEach(patient -> addPatient(event, patient));
 		return AuditEventShape.toTde(event);
@@ -69,6 +71,7 @@ public final class AccessAuditEvents {
 				.setType(new Coding(BalpConstants.CS_AUDIT_ENTITY_TYPE, BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT,
 						BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT_DISPLAY))
 				.setRole(new Coding(BalpConstants.CS_OBJECT_ROLE, BalpConstants.CS_OBJECT_ROLE_24_QUERY, "Query"))
+				.setName(requestLine)
 				.setDescription(requestLine);
 		patientIds.forEach(patient -> addPatient(event, patient));
 		return AuditEventShape.toTde(event);

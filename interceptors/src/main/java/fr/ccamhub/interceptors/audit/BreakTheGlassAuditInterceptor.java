@@ -36,7 +36,7 @@ public class BreakTheGlassAuditInterceptor {
 		String reason = BreakTheGlass.asserted(request, principal.get()).orElse("unspecified");
 		repository.store(AccessAuditEvents.breakTheGlass(
 				principal.get(),
-				request.getRequestType() + " " + request.getCompleteUrl(),
+				RefusedAccessAuditInterceptor.requestLine(request),
 				RefusedAccessAuditInterceptor.remoteAddress(request),
 				reason,
 				PatientConsentService.unlockedPatients(request)));

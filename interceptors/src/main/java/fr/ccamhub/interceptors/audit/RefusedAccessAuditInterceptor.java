@@ -28,13 +28,22 @@ public class RefusedAccessAuditInterceptor {
 			repository.store(AccessAuditEvents.refusal(
 					RequestPrincipals.of(request).orElse(null),
 					interaction(request.getRestOperationType()),
-					request.getRequestType() + " " + request.getCompleteUrl(),
+					requestLine(request),
 					remoteAddress(request),
 					status,
 					exception.getMessage(),
 					patients(request)));
 		}
 		return true;
+	}
+
+	/** {@code GET /fhir/Patient/123?x=y}: method, servlet path and query, as the client sent them. */
+	static String requestLine(RequestDetails request) {
+		if (request instanceof ServletRequestDetails servlet && servlet.getServletRequest() != null) {
+			String query = servlet.getServletRequest().getQueryString();
+			return request.getRequestType() + " " + servlet.getServletRequest().getRequestURI() + (query == null ? "" : "?" + query);
+		}
+		return request.getRequestType() + " " + request.getCompleteUrl();
 	}
 
 	static String interaction(RestOperationTypeEnum operation) {

@@ -28,12 +28,13 @@ public final class RoleGrants {
 		Set<Permission> createReadUpdateSearch = Permission.of("crus");
 		Set<Permission> readSearch = Permission.of("rs");
 
+		// HAPI deletes are soft (history kept) and audited, so clinicians may correct their records.
 		Map<String, Set<Permission>> clinician = new LinkedHashMap<>();
 		for (String type : List.of("Patient", "Encounter", "EpisodeOfCare", "Procedure", "Observation", "Condition",
 				"AllergyIntolerance", "MedicationStatement", "MedicationRequest", "DiagnosticReport", "ServiceRequest",
 				"DocumentReference", "Binary", "Consent", "Task", "Flag", "Device", "Location", "Practitioner",
 				"PractitionerRole", "Organization", "RelatedPerson", "Coverage")) {
-			clinician.put(type, createReadUpdateSearch);
+			clinician.put(type, Permission.all());
 		}
 		clinician.put("Provenance", readSearch);
 		RESOURCES.put(Role.CLINICIAN, clinician);

@@ -1,0 +1,17 @@
+package fr.ccamhub.server.security;
+
+import fr.ccamhub.interceptors.security.DevicePatientLinks;
+import fr.ccamhub.interceptors.security.RoleAndScopeAuthorizationInterceptor;
+import fr.ccamhub.server.fhir.RestInterceptor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Role and SMART-scope authorization of every FHIR request, custom operations included. */
+@Configuration(proxyBeanMethods = false)
+public class AuthorizationConfig {
+
+	@Bean
+	RestInterceptor roleAndScopeAuthorization(DevicePatientLinks devicePatientLinks) {
+		return new RestInterceptor(10, new RoleAndScopeAuthorizationInterceptor(devicePatientLinks));
+	}
+}

@@ -1,0 +1,82 @@
+package fr.ccamhub.server.security;
+
+import ca.uhn.fhir.context.FhirContext;
+import fr.ccamhub.interceptors.audit.AuditEventRepository;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * HTTP security: OAuth2 bearer tokens from the trusted OIDC issuers on every endpoint but health
+ * probes and the FHIR CapabilityStatement. With no issuer configured on a loopback-only server,
+ * everything is open to the local developer, and the log says so.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+	@Bean
+	AuthenticationMode authenticationMode(
+			@Value("${" + AuthenticationMode.ISSUER_URI + ":}") String springIssuer,
+			SecurityProperties properties,
+			ServerProperties server) {
+		List<String> issuers = AuthenticationMode.trustedIssuers(springIssuer, properties.additionalIssuers());
+		String address = server.getAddress() == null ? null : server.getAddress().getHostAddress();
+		AuthenticationMode mode = AuthenticationMode.decide(address, issuers);
+		if (mode == AuthenticationMode.OFF_LOOPBACK_ONLY) {
+			log.warn("AUTHENTICATION IS OFF: no OIDC issuer is configured, so every request is served as the local "
+					+ "developer. This is allowed only because the server listens on loopback ({}). Set "
+					+ "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI to turn it on; never expose this server as it is.",
+					address);
+		} else {
+			log.info("Authentication on: bearer tokens from {} with audience {}", issuers, properties.audiences());
+		}
+		return mode;
+	}
+
+	@Bean
+	SecurityFilterChain apiSecurity(
+			HttpSecurity http,
+			AuthenticationMode mode,
+			@Value("${" + AuthenticationMode.ISSUER_URI + ":}") String springIssuer,
+			SecurityProperties properties,
+			FhirContext fhirContext,
+			ObjectProvider<AuditEventRepository> auditEvents) throws Exception {
+		http.csrf(csrf -> csrf.disable())
+				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.httpBasic(basic -> basic.disable())
+				.formLogin(form -> form.disable());
+		if (mode == AuthenticationMode.OFF_LOOPBACK_ONLY) {
+			http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+					.addFilterBefore(new AccessPrincipalFilter(mode), AuthorizationFilter.class);
+			return http.build();
+		}
+		if (properties.audiences().isEmpty()) {
+			throw new IllegalStateException("ccamhub.security.audiences is empty: tokens cannot be checked for their audience");
+		}
+		List<String> issuers = AuthenticationMode.trustedIssuers(springIssuer, properties.additionalIssuers());
+		AuditingAuthenticationEntryPoint entryPoint = new AuditingAuthenticationEntryPoint(fhirContext, auditEvents);
+		http.authorizeHttpRequests(requests -> requests
+						.requestMatchers("/actuator/health", "/actuator/health/**", "/fhir/metadata").permitAll()
+						.anyRequest().authenticated())
+				.oauth2ResourceServer(oauth2 -> oauth2
+						.authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(
+								new TrustedIssuerAuthentication(issuers, properties.audiences())))
+						.authenticationEntryPoint(entryPoint))
+				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+				.addFilterAfter(new AccessPrincipalFilter(mode), BearerTokenAuthenticationFilter.class);
+		return http.build();
+	}
+}
