@@ -106,7 +106,7 @@ class SecurityIT extends ServerIT {
 		device.addIdentifier().setSystem("urn:ietf:params:oauth:client-id").setValue(clientId);
 		device.setPatient(new Reference(linked));
 		client().create().resource(device).execute();
-		IGenericClient gateway = client(TestTokens.token("gateway", List.of("device"), null, Map.of("azp", clientId)));
+		IGenericClient gateway = client(TestTokens.token("gateway", List.of("device"), null, Map.of("client_id", clientId)));
 
 		assertThat(gateway.create().resource(bloodPressure(linked)).execute().getCreated()).isTrue();
 		assertThatThrownBy(() -> gateway.create().resource(bloodPressure(other)).execute())
@@ -202,6 +202,24 @@ class SecurityIT extends ServerIT {
 		IIdType agreeing = createPatient("Consentante");
 		IGenericClient partner = client(TestTokens.token("mon-espace-sante", List.of("partner"), null));
 		assertThat(partner.read().resource(Patient.class).withId(agreeing).execute()).isNotNull();
+	}
+
+	@Test
+	void researchRequestsDoNotSeePatientsWhoOpposedResearch() {
+		IIdType opposed = createPatient("Sansrecherche");
+		createConsent(opposed, ConsentPolicy.OPPOSITION_RESEARCH);
+		IGenericClient research = client(TestTokens.token("chercheur", List.of("clinician"), null,
+				Map.of("purpose_of_use", "HRESCH")));
+		IGenericClient care = client(TestTokens.token("soignant", List.of("clinician"), null,
+				Map.of("purpose_of_use", "TREAT")));
+
+		Bundle forResearch = research.search().forResource(Patient.class)
+				.where(Patient.RES_ID.exactly().code(opposed.getIdPart())).returnBundle(Bundle.class).execute();
+		Bundle forCare = care.search().forResource(Patient.class)
+				.where(Patient.RES_ID.exactly().code(opposed.getIdPart())).returnBundle(Bundle.class).execute();
+
+		assertThat(forResearch.getEntry()).isEmpty();
+		assertThat(forCare.getEntry()).hasSize(1);
 	}
 
 	@Test

@@ -46,7 +46,7 @@ public final class TestTokens {
 			Map<String, Object> extraClaims, long expirySeconds) {
 		Map<String, Object> claims = new HashMap<>();
 		claims.put("realm_access", Map.of("roles", roles));
-		claims.put("azp", subject + "-app");
+		claims.put("client_id", subject + "-app");
 		claims.put("name", subject);
 		if (scope != null) {
 			claims.put("scope", scope);

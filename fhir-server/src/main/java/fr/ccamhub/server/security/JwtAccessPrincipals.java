@@ -16,7 +16,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Reads a validated access token into an {@link AccessPrincipal}: roles from Keycloak's
  * {@code realm_access.roles} or a plain {@code roles} claim, SMART scopes from {@code scope} or
- * {@code scp}, launch patient from {@code patient}, purposes of use from {@code purpose_of_use}.
+ * {@code scp}, launch patient from {@code patient}, purposes of use from {@code purpose_of_use},
+ * client from {@code client_id} (RFC 9068) or else {@code azp}.
  */
 public final class JwtAccessPrincipals {
 
@@ -38,7 +39,7 @@ public final class JwtAccessPrincipals {
 			roleNames.addAll(strings(realmAccess.get("roles")));
 		}
 		roleNames.forEach(name -> Role.fromClaim(name).ifPresent(roles::add));
-		String clientId = firstNonBlank(jwt.getClaimAsString("azp"), jwt.getClaimAsString("client_id"), "unknown-client");
+		String clientId = firstNonBlank(jwt.getClaimAsString("client_id"), jwt.getClaimAsString("azp"), "unknown-client");
 		return new AccessPrincipal(
 				jwt.getSubject(),
 				firstNonBlank(jwt.getClaimAsString("name"), jwt.getClaimAsString("preferred_username"), clientId),
