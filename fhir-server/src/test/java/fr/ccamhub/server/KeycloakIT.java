@@ -52,6 +52,7 @@ class KeycloakIT {
 	static void startKeycloakAndCcamhub() throws Exception {
 		Path home = Path.of(System.getProperty("keycloak.home"));
 		Path realm = Path.of(System.getProperty("keycloak.realm"));
+		deleteRecursively(home.resolve("data/h2"));
 		Path imports = Files.createDirectories(home.resolve("data/import"));
 		Files.copy(realm, imports.resolve("ccamhub-realm.json"), StandardCopyOption.REPLACE_EXISTING);
 		keycloakPort = freePort();
@@ -157,6 +158,18 @@ class KeycloakIT {
 			return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 		} catch (java.net.ConnectException e) {
 			return -1;
+		}
+	}
+
+	/** A realm left by an earlier run would make Keycloak skip the import, with that run's secrets. */
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (var paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
 		}
 	}
 

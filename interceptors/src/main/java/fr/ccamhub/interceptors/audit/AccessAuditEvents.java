@@ -47,12 +47,7 @@ public final class AccessAuditEvents {
 		event.setOutcome(AuditEventOutcome._4);
 		event.setOutcomeDesc(status + " " + reason);
 		addAgents(event, principal, remoteAddress);
-		event.addEntity()
-				.setType(new Coding(BalpConstants.CS_AUDIT_ENTITY_TYPE, BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT,
-						BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT_DISPLAY))
-				.setRole(new Coding(BalpConstants.CS_OBJECT_ROLE, BalpConstants.CS_OBJECT_ROLE_24_QUERY, "Query"))
-				.setName(requestLine)
-				.setDescription(requestLine);
+		addRequest(event, requestLine);
 		patientIds.forEach(patient -> addPatient(event, patient));
 		return AuditEventShape.toTde(event);
 	}
@@ -67,12 +62,7 @@ public final class AccessAuditEvents {
 		event.addPurposeOfEvent(new CodeableConcept(btg));
 		addAgents(event, principal, remoteAddress);
 		event.getAgentFirstRep().addPurposeOfUse(new CodeableConcept(btg));
-		event.addEntity()
-				.setType(new Coding(BalpConstants.CS_AUDIT_ENTITY_TYPE, BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT,
-						BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT_DISPLAY))
-				.setRole(new Coding(BalpConstants.CS_OBJECT_ROLE, BalpConstants.CS_OBJECT_ROLE_24_QUERY, "Query"))
-				.setName(requestLine)
-				.setDescription(requestLine);
+		addRequest(event, requestLine);
 		patientIds.forEach(patient -> addPatient(event, patient));
 		return AuditEventShape.toTde(event);
 	}
@@ -101,6 +91,16 @@ public final class AccessAuditEvents {
 		if (principal != null) {
 			event.addAgent().setRequestor(false).setWho(AuditAgents.client(principal));
 		}
+	}
+
+	/** The request as the query entity; its line in {@code name} so {@code AuditEvent?entity-name=} finds it. */
+	private static void addRequest(AuditEvent event, String requestLine) {
+		event.addEntity()
+				.setType(new Coding(BalpConstants.CS_AUDIT_ENTITY_TYPE, BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT,
+						BalpConstants.CS_AUDIT_ENTITY_TYPE_2_SYSTEM_OBJECT_DISPLAY))
+				.setRole(new Coding(BalpConstants.CS_OBJECT_ROLE, BalpConstants.CS_OBJECT_ROLE_24_QUERY, "Query"))
+				.setName(requestLine)
+				.setDescription(requestLine);
 	}
 
 	private static void addPatient(AuditEvent event, String patientId) {
