@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
@@ -13,7 +12,7 @@ import org.hl7.fhir.r4.model.Patient;
 /**
  * Checks the INS (Identifiant national de santé) carried by a Patient, following FR Core and the
  * ANS INS guide: the identifier system is the INS OID as a {@code urn:oid:} URI, the matricule
- * has a valid key, its sex digit agrees with the gender, and the identity status agrees with the
+ * has a valid key, and the identity status agrees with the
  * presence of an INS (FR Core rule fr-core-1: a validated identity carries its INS; an INS is only
  * recorded for a qualified or validated identity).
  */
@@ -56,9 +55,6 @@ public final class InsIdentityValidator {
 				continue;
 			}
 			insValues.add(identifier.getValue().trim());
-			if (kind == InsNumber.Kind.NIR) {
-				sexProblem(patient, identifier.getValue().trim(), path).ifPresent(problems::add);
-			}
 		}
 		if (insValues.stream().distinct().count() > 1) {
 			problems.add(new Problem("Patient.identifier", "A patient has one INS: found " + insValues.stream().distinct().toList()));
@@ -76,15 +72,6 @@ public final class InsIdentityValidator {
 		return problems;
 	}
 
-	private static Optional<Problem> sexProblem(Patient patient, String nir, String path) {
-		AdministrativeGender gender = patient.getGender();
-		char sexDigit = nir.charAt(0);
-		if ((gender == AdministrativeGender.MALE && sexDigit == '2') || (gender == AdministrativeGender.FEMALE && sexDigit == '1')) {
-			return Optional.of(new Problem(path + ".value",
-					"INS-NIR sex digit " + sexDigit + " contradicts Patient.gender " + gender.toCode()));
-		}
-		return Optional.empty();
-	}
 
 	private static Optional<String> identityStatus(Patient patient) {
 		Extension reliability = patient.getExtensionByUrl(IDENTITY_RELIABILITY);

@@ -50,13 +50,6 @@ class InsIdentityValidatorTest {
 				.satisfies(problem -> assertThat(problem.message()).contains("PROV"));
 	}
 
-	@Test
-	void refusesASexDigitThatContradictsTheGender() {
-		Patient patient = patient(INS_NIR_TEST, VALID_NIR, null);
-		patient.setGender(AdministrativeGender.MALE);
-		assertThat(InsIdentityValidator.problems(patient)).singleElement()
-				.satisfies(problem -> assertThat(problem.message()).contains("contradicts"));
-	}
 
 	@Test
 	void leavesPatientsWithoutInsAlone() {

@@ -1,0 +1,50 @@
+package fr.ccamhub.hl7.mapping;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Identifier;
+
+/**
+ * MDM^T02 (new document), T10 (replacement) and T04 (document status change, used by the CI-SIS
+ * to withdraw a document): the document of TXA-12 (unique document number) with its content from
+ * the ED OBX as DocumentReference + Binary. A replacement supersedes the document of TXA-13 when
+ * given; a withdrawal marks the document entered-in-error.
+ */
+final class MdmMapper {
+
+	private final PatientMapper patients;
+	private final EncounterMapper encounters;
+
+	MdmMapper(PatientMapper patients, EncounterMapper encounters) {
+		this.patients = patients;
+		this.encounters = encounters;
+	}
+
+	MappedMessage map(MessageContext context, SegmentList segments) {
+		TransactionBundle transaction = new TransactionBundle();
+		PatientContext patient = PatientContext.of(context, segments, patients, encounters, transaction);
+		SegmentList.Located txa = segments.required("TXA", "an MDM message describes its document in TXA");
+		String documentNumber = Fields.get(txa.segment(), 12, 1);
+		if (documentNumber.isEmpty()) {
+			throw Hl7Rejection.error(Hl7Rejection.REQUIRED_FIELD_MISSING, "TXA", 1, 12, 1,
+					"TXA-12 (unique document number) is empty: the document cannot be identified");
+		}
+		Identifier id = new Identifier().setSystem(context.senderSystem("document")).setValue(documentNumber);
+		CodeableConcept type = new CodeableConcept().setText(Fields.get(txa.segment(), 2, 1));
+		if (!Fields.get(txa.segment(), 2, 1).isEmpty()) {
+			type.addCoding().setSystem("http://loinc.org").setCode(Fields.get(txa.segment(), 2, 1));
+		}
+		SegmentList.Located content = segments.named("OBX").stream()
+				.filter(obx -> "ED".equals(Fields.get(obx.segment(), 2)))
+				.findFirst()
+				.orElseThrow(() -> Hl7Rejection.error(Hl7Rejection.SEGMENT_SEQUENCE_ERROR, "OBX", 1, 2, 0,
+						"MDM^" + context.triggerEvent() + " without an OBX of type ED: no document content"));
+		Enumerations.DocumentReferenceStatus status = "T04".equals(context.triggerEvent())
+				? Enumerations.DocumentReferenceStatus.ENTEREDINERROR
+				: Enumerations.DocumentReferenceStatus.CURRENT;
+		DocumentReference document = DocumentMapper.map(content, patient, id, type, status, transaction);
+		transaction.upsert(document, id);
+		return new MappedMessage(context, transaction.bundle(), "MDM^" + context.triggerEvent() + " document " + documentNumber);
+	}
+}
