@@ -77,6 +77,7 @@ class KeycloakIT {
 
 		ccamhub = new SpringApplicationBuilder(CcamhubApplication.class).run(
 				"--server.port=0",
+				"--ccamhub.hl7.mllp.enabled=false",
 				"--ccamhub.data-directory=" + dataDirectory,
 				"--ccamhub.terminology.ccam.load-on-startup=false",
 				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer);

@@ -65,6 +65,7 @@ class RestartIT {
 	private ConfigurableApplicationContext start(String... releases) {
 		return new SpringApplicationBuilder(CcamhubApplication.class).run(
 				"--server.port=0",
+				"--ccamhub.hl7.mllp.enabled=false",
 				"--ccamhub.data-directory=" + dataDirectory,
 				"--ccamhub.terminology.ccam.releases=" + String.join(",", releases));
 	}

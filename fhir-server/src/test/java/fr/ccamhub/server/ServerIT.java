@@ -25,6 +25,7 @@ public abstract class ServerIT {
 	protected static final String CCAM_MODIFIERS = "https://smt.esante.gouv.fr/terminologie-ccam-modificateurs";
 
 	private static final Path DATA_DIRECTORY = createDataDirectory();
+	protected static final int MLLP_PORT = freePort();
 
 	@LocalServerPort
 	protected int port;
@@ -32,6 +33,7 @@ public abstract class ServerIT {
 	@DynamicPropertySource
 	static void isolatedDataDirectoryAndRealIssuers(DynamicPropertyRegistry registry) {
 		registry.add("ccamhub.data-directory", DATA_DIRECTORY::toString);
+		registry.add("ccamhub.hl7.mllp.port", () -> MLLP_PORT);
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.issuer(TestTokens.MAIN));
 		registry.add("ccamhub.security.additional-issuers", () -> TestTokens.issuer(TestTokens.SECOND));
 		registry.add("ccamhub.security.audiences", () -> TestTokens.AUDIENCE);
@@ -56,6 +58,14 @@ public abstract class ServerIT {
 		IGenericClient client = FHIR.newRestfulGenericClient(fhirBase());
 		client.registerInterceptor(new BearerTokenAuthInterceptor(bearerToken));
 		return client;
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private static Path createDataDirectory() {

@@ -4,6 +4,7 @@ import ca.uhn.hl7v2.AcknowledgmentCode;
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.util.Terser;
 import fr.ccamhub.hl7.mapping.Hl7Rejection;
 import fr.ccamhub.hl7.parse.Hl7Parser;
 import java.text.SimpleDateFormat;
@@ -41,8 +42,10 @@ public final class AckBuilder {
 			error.setFieldPosition(rejection.field());
 		}
 		try {
-			return parser.encode(message.generateACK(
-					rejection.isReject() ? AcknowledgmentCode.AR : AcknowledgmentCode.AE, error));
+			Message ack = message.generateACK(rejection.isReject() ? AcknowledgmentCode.AR : AcknowledgmentCode.AE, error);
+			// HAPI puts the text in ERR-3.9 only; ERR-8 (user message) is where receivers look for it.
+			new Terser(ack).set("/ERR-8", rejection.getMessage());
+			return parser.encode(ack);
 		} catch (HL7Exception | java.io.IOException e) {
 			return unparseable(encodeQuietly(message), rejection.errorCode(), rejection.getMessage());
 		}
@@ -61,7 +64,7 @@ public final class AckBuilder {
 		return String.join(s, "MSH", encoding, field(fields, 5), field(fields, 6), field(fields, 3), field(fields, 4), now, "",
 						"ACK^" + trigger(field(fields, 9)) + "^ACK", "ACK" + now, field(fields, 11).isEmpty() ? "P" : field(fields, 11), version)
 				+ "\r" + String.join(s, "MSA", "AR", field(fields, 10))
-				+ "\r" + String.join(s, "ERR", "", "", String.valueOf(errorCode), "E", "", "", "", clean) + "\r";
+				+ "\r" + String.join(s, "ERR", "", "MSH^1", String.valueOf(errorCode), "E", "", "", "", clean) + "\r";
 	}
 
 	private static String trigger(String messageType) {

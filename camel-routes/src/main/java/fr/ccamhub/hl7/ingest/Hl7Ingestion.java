@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One received HL7 v2 message, from bytes to acknowledgement: decode, parse (AR if impossible),
- * check sender and version (AR), answer a replayed control id with its original ACK, map (AE with
+ * check sender and version (AR), answer a replayed message (same sender, control id and content)
+ * with its original ACK, map (AE with
  * the faulty segment/field), store in one transaction, and only then answer AA. Refused messages
  * go to quarantine with their reason.
  */
@@ -29,6 +30,7 @@ public final class Hl7Ingestion {
 	private final Hl7ToFhirMapper mapper;
 	private final Hl7Store store;
 	private final BiPredicate<String, String> allowedSender;
+	private final ThreadLocal<Boolean> quarantine = ThreadLocal.withInitial(() -> Boolean.TRUE);
 
 	/**
 	 * @param allowedSender whether (sending application, sending facility) may send to this listener
@@ -42,6 +44,22 @@ public final class Hl7Ingestion {
 	}
 
 	public Hl7Receipt receive(byte[] frame, String remoteAddress) {
+		return receive(frame, remoteAddress, true);
+	}
+
+	/**
+	 * @param quarantineRefusals false when replaying a message that is already in quarantine
+	 */
+	public Hl7Receipt receive(byte[] frame, String remoteAddress, boolean quarantineRefusals) {
+		this.quarantine.set(quarantineRefusals);
+		try {
+			return process(frame, remoteAddress);
+		} finally {
+			this.quarantine.remove();
+		}
+	}
+
+	private Hl7Receipt process(byte[] frame, String remoteAddress) {
 		Hl7Decoder.Decoded decoded = Hl7Decoder.decode(frame);
 		Message message;
 		try {
@@ -62,7 +80,9 @@ public final class Hl7Ingestion {
 		try {
 			checkSender(context);
 			checkVersion(context);
-			Optional<String> earlier = store.acknowledgementOf(context.sendingApplication(), context.sendingFacility(), context.controlId());
+			String contentHash = ContentHash.of(decoded.text());
+			Optional<String> earlier = store.acknowledgementOf(context.sendingApplication(), context.sendingFacility(),
+					context.controlId(), contentHash);
 			if (earlier.isPresent()) {
 				log.info("HL7 {} {} from {}/{} already stored: answering its original ACK", context.messageType(),
 						context.controlId(), context.sendingApplication(), context.sendingFacility());
@@ -70,7 +90,7 @@ public final class Hl7Ingestion {
 			}
 			MappedMessage mapped = mapper.map(message);
 			String ours = acks.accept(message);
-			String sent = store.store(mapped, ours, frame);
+			String sent = store.store(mapped, contentHash, ours);
 			log.info("HL7 {} stored: {}", context.controlId(), mapped.summary());
 			return receipt(sent, "AA", context, null, null, !sent.equals(ours));
 		} catch (Hl7Rejection rejection) {
@@ -105,6 +125,9 @@ public final class Hl7Ingestion {
 	private Hl7Receipt refused(Hl7Receipt receipt, byte[] frame, String remoteAddress) {
 		log.warn("HL7 {} from {}/{} refused ({}): {} at {}", receipt.controlId(), receipt.sendingApplication(),
 				receipt.sendingFacility(), receipt.code(), receipt.reason(), receipt.errorLocation());
+		if (!quarantine.get()) {
+			return receipt;
+		}
 		try {
 			store.quarantine(receipt, frame, remoteAddress);
 		} catch (RuntimeException e) {

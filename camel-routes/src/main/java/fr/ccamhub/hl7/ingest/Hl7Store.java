@@ -9,15 +9,18 @@ import java.util.Optional;
  */
 public interface Hl7Store {
 
-	/** The ACK sent for this sender's message control id, if it was already stored. */
-	Optional<String> acknowledgementOf(String sendingApplication, String sendingFacility, String controlId);
+	/**
+	 * The ACK sent for this message if it was already stored: same sender, facility, control id
+	 * and content (a sender that reuses a control id for another message is not replaying it).
+	 */
+	Optional<String> acknowledgementOf(String sendingApplication, String sendingFacility, String controlId, String contentHash);
 
 	/**
 	 * Stores the message's FHIR transaction and records its ACK, atomically.
 	 *
 	 * @return the ACK to send: {@code ack}, or the one recorded by a concurrent duplicate
 	 */
-	String store(MappedMessage message, String ack, byte[] rawMessage);
+	String store(MappedMessage message, String contentHash, String ack);
 
 	/** Keeps a refused message with why, for review and replay. */
 	void quarantine(Hl7Receipt receipt, byte[] rawMessage, String remoteAddress);

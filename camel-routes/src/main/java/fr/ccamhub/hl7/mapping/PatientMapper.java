@@ -23,6 +23,10 @@ public final class PatientMapper {
 
 	public static final String IDENTITY_STATUS_SYSTEM = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0445";
 
+	/** Identity statuses of the French table 0445 (FR Core fr-core-cs-v2-0445). */
+	private static final java.util.Set<String> FRENCH_IDENTITY_STATUSES =
+			java.util.Set.of("VIDE", "PROV", "VALI", "QUAL", "DOUB", "DESA", "DPOT", "DOUA", "COLL", "DCD", "HOMO", "FICT");
+
 	private final Hl7Dates dates;
 
 	public PatientMapper(Hl7Dates dates) {
@@ -196,7 +200,8 @@ public final class PatientMapper {
 
 	private static void identityStatus(Segment pid, int occurrence, Patient patient) {
 		String status = Fields.get(pid, 32);
-		if (status.isEmpty()) {
+		if (!FRENCH_IDENTITY_STATUSES.contains(status)) {
+			// HL7's own table 0445 codes (US, UD, UA, AL) are not the French identity statuses.
 			return;
 		}
 		Extension reliability = patient.addExtension().setUrl(InsIdentityValidator.IDENTITY_RELIABILITY);

@@ -6,6 +6,7 @@ import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.util.idgenerator.NanoTimeGenerator;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.util.Set;
 
@@ -26,6 +27,9 @@ public final class Hl7Parser {
 		context.setModelClassFactory(new CanonicalModelClassFactory("2.5"));
 		context.setValidationContext(ValidationContextFactory.noValidation());
 		context.getParserConfiguration().setAllowUnknownVersions(true);
+		// ACK control ids (MSH-10, 20 characters in v2.5): HAPI's default keeps a counter in a file
+		// of the working directory; a nanosecond clock needs no file.
+		context.getParserConfiguration().setIdGenerator(new NanoTimeGenerator());
 		this.parser = context.getPipeParser();
 	}
 
