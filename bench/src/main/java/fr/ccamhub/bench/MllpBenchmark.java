@@ -1,0 +1,164 @@
+package fr.ccamhub.bench;
+
+import ca.uhn.fhir.context.FhirContext;
+import fr.ccamhub.hl7.mapping.Hl7ToFhirMapper;
+import fr.ccamhub.hl7.parse.Hl7Parser;
+import fr.ccamhub.terminology.ccam.CcamReleaseReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sustained HL7 v2 ingestion over N concurrent MLLP connections with {@link WorkloadMix}, then, in
+ * the same run and against the same server, the same kind of messages mapped to FHIR transaction
+ * Bundles and POSTed straight to HAPI: messages per second and ACK/response latency percentiles.
+ *
+ * <p>Usage: {@code MllpBenchmark <mllp-port> <fhir-base-url> <connections> <seconds>}
+ */
+public final class MllpBenchmark {
+
+	private record Result(String name, long count, long errors, double seconds, List<Long> latenciesMicros) {
+
+		String line() {
+			List<Long> sorted = new ArrayList<>(latenciesMicros);
+			Collections.sort(sorted);
+			return String.format(Locale.ROOT, "| %-28s | %7d | %5d | %8.1f | %7.1f | %7.1f | %7.1f |", name, count, errors,
+					count / seconds, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
+		}
+
+		private static double percentile(List<Long> sorted, int p) {
+			if (sorted.isEmpty()) {
+				return Double.NaN;
+			}
+			return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1000.0;
+		}
+	}
+
+	public static void main(String[] args) throws Exception {
+		int mllpPort = Integer.parseInt(args[0]);
+		String fhirBase = args[1];
+		int connections = Integer.parseInt(args[2]);
+		int seconds = Integer.parseInt(args[3]);
+		String run = Long.toString(System.currentTimeMillis(), 36);
+
+		System.out.printf("ccamhub benchmark: %d connections, %d s per phase, run %s%n", connections, seconds, run);
+		warmUp(mllpPort, new WorkloadMix(run + "w"));
+		Result mllp = mllpPhase(mllpPort, connections, seconds, new WorkloadMix(run + "m"));
+		Result fhir = fhirPhase(fhirBase, connections, seconds, new WorkloadMix(run + "f"));
+
+		System.out.println();
+		System.out.println("| phase                        | messages | errors | msg/s    | p50 ms  | p95 ms  | p99 ms  |");
+		System.out.println("|------------------------------|---------:|-------:|---------:|--------:|--------:|--------:|");
+		System.out.println(mllp.line());
+		System.out.println(fhir.line());
+		System.out.printf(Locale.ROOT, "%nMLLP / HAPI transaction rate: %.2f%n", (mllp.count() / mllp.seconds()) / (fhir.count() / fhir.seconds()));
+	}
+
+	private static void warmUp(int port, WorkloadMix mix) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			for (int i = 0; i < 200; i++) {
+				sendMllp(socket, mix.message(i));
+			}
+		}
+	}
+
+	private static Result mllpPhase(int port, int connections, int seconds, WorkloadMix mix) throws Exception {
+		AtomicLong sequence = new AtomicLong();
+		AtomicLong errors = new AtomicLong();
+		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+		long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+		long start = System.nanoTime();
+		runConcurrently(connections, () -> {
+			try (Socket socket = new Socket("127.0.0.1", port)) {
+				while (System.nanoTime() < deadline) {
+					String message = mix.message(sequence.getAndIncrement());
+					long t0 = System.nanoTime();
+					String ack = sendMllp(socket, message);
+					latencies.add((System.nanoTime() - t0) / 1000);
+					if (!ack.contains("MSA|AA|")) {
+						errors.incrementAndGet();
+					}
+				}
+			}
+			return null;
+		});
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		return new Result("HL7 v2 over MLLP (ACK AA)", latencies.size(), errors.get(), elapsed, new ArrayList<>(latencies));
+	}
+
+	private static Result fhirPhase(String base, int connections, int seconds, WorkloadMix mix) throws Exception {
+		FhirContext fhir = FhirContext.forR4Cached();
+		Hl7Parser parser = new Hl7Parser();
+		Hl7ToFhirMapper mapper = new Hl7ToFhirMapper(new CcamReleaseReader().read("ccam/V81"), ZoneId.of("Europe/Paris"));
+		HttpClient http = HttpClient.newHttpClient();
+		AtomicLong sequence = new AtomicLong();
+		AtomicLong errors = new AtomicLong();
+		ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+		long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+		long start = System.nanoTime();
+		runConcurrently(connections, () -> {
+			while (System.nanoTime() < deadline) {
+				String bundle = fhir.newJsonParser().encodeResourceToString(
+						mapper.map(parser.parse(mix.message(sequence.getAndIncrement()))).transaction());
+				long t0 = System.nanoTime();
+				HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base))
+								.header("Content-Type", "application/fhir+json")
+								.POST(HttpRequest.BodyPublishers.ofString(bundle)).build(),
+						HttpResponse.BodyHandlers.discarding());
+				latencies.add((System.nanoTime() - t0) / 1000);
+				if (response.statusCode() != 200) {
+					errors.incrementAndGet();
+				}
+			}
+			return null;
+		});
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		return new Result("same Bundles POSTed to HAPI", latencies.size(), errors.get(), elapsed, new ArrayList<>(latencies));
+	}
+
+	private static void runConcurrently(int workers, java.util.concurrent.Callable<Void> work) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(workers);
+		List<Future<Void>> futures = new ArrayList<>();
+		for (int i = 0; i < workers; i++) {
+			futures.add(pool.submit(work));
+		}
+		for (Future<Void> future : futures) {
+			future.get();
+		}
+		pool.shutdown();
+	}
+
+	private static String sendMllp(Socket socket, String message) throws IOException {
+		OutputStream out = socket.getOutputStream();
+		out.write(0x0B);
+		out.write(message.getBytes(StandardCharsets.UTF_8));
+		out.write(0x1C);
+		out.write(0x0D);
+		out.flush();
+		InputStream in = socket.getInputStream();
+		ByteArrayOutputStream ack = new ByteArrayOutputStream();
+		int b = in.read();
+		while ((b = in.read()) != -1 && b != 0x1C) {
+			ack.write(b);
+		}
+		in.read();
+		return ack.toString(StandardCharsets.UTF_8);
+	}
+}
