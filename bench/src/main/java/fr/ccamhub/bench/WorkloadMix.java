@@ -61,7 +61,7 @@ final class WorkloadMix {
 		for (int i = 1; i <= acts; i++) {
 			String code = ACTS.get(ThreadLocalRandom.current().nextInt(ACTS.size()));
 			message.append("\rFT1|").append(i).append('|').append(control).append("-").append(i)
-					.append("||20260311233000||CG|||Acte du jour|1||||||||||||||").append(code).append("|");
+					.append("||20260311233000||CG|||Acte du jour|1").append("|".repeat(15)).append(code);
 		}
 		return message.append('\r').toString();
 	}

@@ -176,7 +176,8 @@ class CrashRecoveryIT {
 					"EVN|P03|20260312101500",
 					"PID|1||P" + (n % 40) + "^^^CLINIQUE-B&1.2.250.1.999.3&ISO^PI||PATIENT" + (n % 40) + "^TEST||19800101|F",
 					"PV1|1|I|CHIR^1^1^CLINIQUE-B||||||||||||||||V" + (n % 40) + "^^^CLINIQUE-B&1.2.250.1.999.3&ISO^VN",
-					"FT1|1|" + transactionId(n) + "||20260311233000||CG|||Appendicectomie en urgence|1||||||||||||||HHFA016^Appendicectomie^CCAM|U^^CCAM")
+					"FT1|1|" + transactionId(n) + "||20260311233000||CG|||Appendicectomie en urgence|1" + "|".repeat(15)
+							+ "HHFA016^Appendicectomie^CCAM|U^^CCAM")
 					+ "\r";
 		}
 	}

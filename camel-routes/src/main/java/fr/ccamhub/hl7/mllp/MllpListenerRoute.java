@@ -29,7 +29,7 @@ public class MllpListenerRoute extends RouteBuilder {
 	@Override
 	public void configure() {
 		String uri = "mllp://" + properties.host() + ":" + properties.port()
-				+ "?autoAck=false&requireEndOfData=false&validatePayload=false&stringPayload=false"
+				+ "?autoAck=false&validatePayload=false&stringPayload=false&reuseAddress=true"
 				+ "&maxConcurrentConsumers=" + properties.maxConcurrentConnections()
 				+ "&idleTimeout=600000&receiveTimeout=15000&readTimeout=15000"
 				+ (properties.tls() != null && properties.tls().enabled() ? "&sslContextParameters=#mllpSslContextParameters" : "");
