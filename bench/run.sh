@@ -11,7 +11,7 @@ MLLP_PORT=${BENCH_MLLP_PORT:-12575}
 DATA=$(mktemp -d /tmp/ccamhub-bench.XXXXXX)
 
 mvn -B -q -DskipTests install
-mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=bench/target/classpath.txt
+mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile="$PWD/bench/target/classpath.txt"
 java -jar fhir-server/target/fhir-server-0.1.0-SNAPSHOT.jar \
   --ccamhub.data-directory="$DATA" --server.port="$HTTP_PORT" --ccamhub.hl7.mllp.port="$MLLP_PORT" \
   --ccamhub.terminology.ccam.load-on-startup=false > bench/target/server.log 2>&1 &

@@ -13,7 +13,12 @@ final class MllpClient implements AutoCloseable {
 	private final Socket socket;
 
 	MllpClient(int port) throws IOException {
-		this.socket = new Socket("127.0.0.1", port);
+		this(new Socket("127.0.0.1", port));
+	}
+
+	/** Over a socket opened by the caller, e.g. a TLS one. */
+	MllpClient(Socket socket) throws IOException {
+		this.socket = socket;
 		this.socket.setSoTimeout(60_000);
 	}
 

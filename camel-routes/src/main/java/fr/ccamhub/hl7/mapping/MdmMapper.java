@@ -8,8 +8,8 @@ import org.hl7.fhir.r4.model.Identifier;
 /**
  * MDM^T02 (new document), T10 (replacement) and T04 (document status change, used by the CI-SIS
  * to withdraw a document): the document of TXA-12 (unique document number) with its content from
- * the ED OBX as DocumentReference + Binary. A replacement supersedes the document of TXA-13 when
- * given; a withdrawal marks the document entered-in-error.
+ * the ED OBX as DocumentReference + Binary. A replacement names the document it replaces (TXA-13,
+ * parent document number) in {@code relatesTo}; a withdrawal marks the document entered-in-error.
  */
 final class MdmMapper {
 
@@ -44,6 +44,13 @@ final class MdmMapper {
 				? Enumerations.DocumentReferenceStatus.ENTEREDINERROR
 				: Enumerations.DocumentReferenceStatus.CURRENT;
 		DocumentReference document = DocumentMapper.map(content, patient, id, type, status, transaction);
+		String parent = Fields.get(txa.segment(), 13, 1);
+		if ("T10".equals(context.triggerEvent()) && !parent.isEmpty()) {
+			document.addRelatesTo()
+					.setCode(DocumentReference.DocumentRelationshipType.REPLACES)
+					.setTarget(new org.hl7.fhir.r4.model.Reference()
+							.setIdentifier(new Identifier().setSystem(context.senderSystem("document")).setValue(parent)));
+		}
 		transaction.upsert(document, id);
 		return new MappedMessage(context, transaction.bundle(), "MDM^" + context.triggerEvent() + " document " + documentNumber);
 	}
