@@ -16,6 +16,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.junit.jupiter.api.Test;
@@ -160,7 +161,7 @@ class MllpIngestionIT extends ServerIT {
 		String ack = send(resource("/hl7v2-ccam/adt_a01_ins_cle_fausse.hl7"), StandardCharsets.UTF_8);
 		assertThat(msa(ack)).isEqualTo("AE");
 		assertThat(field(segment(ack, "ERR"), 2)).isEqualTo("PID^1^3");
-		assertThat(field(segment(ack, "ERR"), 8)).contains("wrong key 88");
+		assertThat(field(segment(ack, "ERR"), 8)).contains("wrong key");
 		assertThat(client().search().forResource(Patient.class)
 				.where(Patient.IDENTIFIER.exactly().systemAndCode("urn:oid:1.2.250.1.999.2", "123457")).returnBundle(Bundle.class)
 				.execute().getEntry()).isEmpty();
@@ -200,6 +201,48 @@ class MllpIngestionIT extends ServerIT {
 		assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/hl7/v1/quarantine"))
 				.header("Authorization", "Bearer " + clinician).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode())
 				.isEqualTo(403);
+	}
+
+	@Test
+	void aPamFrOppositionToTheDmpHidesThePatientFromPartnersUntilWithdrawn() throws Exception {
+		// Another patient than the corpus one: own IPP and own INS (two patients must never share an INS).
+		String ins = ClinicalResourcesIT.uniqueNir();
+		String opposed = new String(resource("/hl7v2/fr-pamfr_ADT_A01_consent_DMP_consult-N_feed-opposed.er7"), StandardCharsets.UTF_8)
+				.replace("|3977|", "|ZFA-OPPOSED|").replace("000003^^^CHU-X", "ZFA-IPP-1^^^CHU-X").replace("279035121518989", ins);
+		String notOpposed = new String(resource("/hl7v2/fr-pamfr_ADT_A01_consent_DMP_consult-N_feed-notopposed.er7"), StandardCharsets.UTF_8)
+				.replace("|3976|", "|ZFA-NOT-OPPOSED|").replace("000003^^^CHU-X", "ZFA-IPP-1^^^CHU-X").replace("279035121518989", ins);
+		var partner = client(TestTokens.token("mon-espace-sante", List.of("partner"), null));
+		var byIpp = Patient.IDENTIFIER.exactly().systemAndCode("https://fhir.ccamhub.fr/sid/hl7/CHU-X", "ZFA-IPP-1");
+
+		assertThat(msa(send(opposed.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))).isEqualTo("AA");
+		assertThat(client().search().forResource(Patient.class).where(byIpp).returnBundle(Bundle.class).execute().getEntry()).hasSize(1);
+		assertThat(partner.search().forResource(Patient.class).where(byIpp).returnBundle(Bundle.class).execute().getEntry()).isEmpty();
+
+		assertThat(msa(send(notOpposed.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))).isEqualTo("AA");
+		assertThat(partner.search().forResource(Patient.class).where(byIpp).returnBundle(Bundle.class).execute().getEntry()).hasSize(1);
+	}
+
+	@Test
+	void aPatientFirstKnownByItsInsIsTheOneALaterAdmissionUpdates() throws Exception {
+		String ins = ClinicalResourcesIT.uniqueNir();
+		String result = String.join("\r",
+				"MSH|^~\\&|LABO|CHU-Y|CCAMHUB|CHU-Y|20260312101500||ORU^R01^ORU_R01|INS-FIRST-1|P|2.5",
+				"PID|1||" + ins + "^^^ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO^INS||ORDRE^INES||19790328|F",
+				"OBR|1||INS-FIRST-ORDER|2345-7^Glucose^LN",
+				"OBX|1|NM|2345-7^Glucose^LN||5.4|mmol/L^mmol/L^UCUM|3.9-6.1||||F") + "\r";
+		String admission = String.join("\r",
+				"MSH|^~\\&|GAM|CHU-Y|CCAMHUB|CHU-Y|20260312111500||ADT^A01^ADT_A01|INS-FIRST-2|P|2.5",
+				"PID|1||IPP-INS-FIRST^^^CHU-Y&1.2.250.1.999.8&ISO^PI~" + ins
+						+ "^^^ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO^INS||ORDRE^INES||19790328|F") + "\r";
+
+		assertThat(msa(send(result.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))).isEqualTo("AA");
+		assertThat(msa(send(admission.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))).isEqualTo("AA");
+
+		Bundle patients = client().search().forResource(Patient.class)
+				.where(Patient.IDENTIFIER.exactly().systemAndCode("urn:oid:1.2.250.1.213.1.4.10", ins)).returnBundle(Bundle.class).execute();
+		assertThat(patients.getEntry()).hasSize(1);
+		assertThat(((Patient) patients.getEntryFirstRep().getResource()).getIdentifier())
+				.extracting(Identifier::getValue).contains("IPP-INS-FIRST", ins);
 	}
 
 	@Test

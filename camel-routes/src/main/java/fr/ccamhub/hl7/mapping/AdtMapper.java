@@ -8,25 +8,29 @@ import org.hl7.fhir.r4.model.Reference;
 /**
  * ADT A01 (admit), A04 (register), A08 (update), A03 (discharge) and A40 (merge): the patient is
  * created or updated from PID, the stay from PV1 (and ZBE), acts and diagnoses from PR1/DG1 when
- * present; A40 marks the patient of MRG-1 as replaced by the surviving one.
+ * present, the DMP sharing choice from PAM FR ZFA; A40 marks the patient of MRG-1 as replaced by the surviving one.
  */
 final class AdtMapper {
 
 	private final PatientMapper patients;
 	private final EncounterMapper encounters;
 	private final FinancialMapper acts;
+	private final DmpConsentMapper consents;
 
-	AdtMapper(PatientMapper patients, EncounterMapper encounters, FinancialMapper acts) {
+	AdtMapper(PatientMapper patients, EncounterMapper encounters, FinancialMapper acts, DmpConsentMapper consents) {
 		this.patients = patients;
 		this.encounters = encounters;
 		this.acts = acts;
+		this.consents = consents;
 	}
 
 	MappedMessage map(MessageContext context, SegmentList segments) {
 		SegmentList.Located pid = segments.required("PID", "an ADT message is about a patient");
 		TransactionBundle transaction = new TransactionBundle();
 		PatientMapper.MappedPatient mapped = patients.map(pid.segment(), pid.occurrence(), context.senderSystem("patient"));
-		String patientUrl = transaction.upsert(mapped.patient(), mapped.key());
+		String patientUrl = transaction.upsert(mapped.patient(), mapped.matchKeys());
+		segments.first("ZFA").flatMap(zfa -> consents.map(zfa, mapped.key(), patientUrl))
+				.ifPresent(consent -> transaction.upsert(consent, consent.getIdentifierFirstRep()));
 		if ("A40".equals(context.triggerEvent())) {
 			merge(segments, mapped, patientUrl, transaction);
 		}

@@ -27,7 +27,7 @@ public final class Hl7ToFhirMapper {
 		EncounterMapper encounters = new EncounterMapper(dates);
 		ProcedureMapper procedures = new ProcedureMapper(ccam, dates);
 		this.financial = new FinancialMapper(patients, encounters, procedures);
-		this.adt = new AdtMapper(patients, encounters, financial);
+		this.adt = new AdtMapper(patients, encounters, financial, new DmpConsentMapper(dates));
 		this.oru = new OruMapper(patients, encounters, new ObservationMapper(dates));
 		this.mdm = new MdmMapper(patients, encounters);
 	}
