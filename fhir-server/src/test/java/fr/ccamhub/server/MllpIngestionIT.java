@@ -16,7 +16,6 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
 import org.junit.jupiter.api.Test;
@@ -222,28 +221,6 @@ class MllpIngestionIT extends ServerIT {
 		assertThat(partner.search().forResource(Patient.class).where(byIpp).returnBundle(Bundle.class).execute().getEntry()).hasSize(1);
 	}
 
-	@Test
-	void aPatientFirstKnownByItsInsIsTheOneALaterAdmissionUpdates() throws Exception {
-		String ins = ClinicalResourcesIT.uniqueNir();
-		String result = String.join("\r",
-				"MSH|^~\\&|LABO|CHU-Y|CCAMHUB|CHU-Y|20260312101500||ORU^R01^ORU_R01|INS-FIRST-1|P|2.5",
-				"PID|1||" + ins + "^^^ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO^INS||ORDRE^INES||19790328|F",
-				"OBR|1||INS-FIRST-ORDER|2345-7^Glucose^LN",
-				"OBX|1|NM|2345-7^Glucose^LN||5.4|mmol/L^mmol/L^UCUM|3.9-6.1||||F") + "\r";
-		String admission = String.join("\r",
-				"MSH|^~\\&|GAM|CHU-Y|CCAMHUB|CHU-Y|20260312111500||ADT^A01^ADT_A01|INS-FIRST-2|P|2.5",
-				"PID|1||IPP-INS-FIRST^^^CHU-Y&1.2.250.1.999.8&ISO^PI~" + ins
-						+ "^^^ASIP-SANTE-INS-NIR&1.2.250.1.213.1.4.10&ISO^INS||ORDRE^INES||19790328|F") + "\r";
-
-		assertThat(msa(send(result.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))).isEqualTo("AA");
-		assertThat(msa(send(admission.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))).isEqualTo("AA");
-
-		Bundle patients = client().search().forResource(Patient.class)
-				.where(Patient.IDENTIFIER.exactly().systemAndCode("urn:oid:1.2.250.1.213.1.4.10", ins)).returnBundle(Bundle.class).execute();
-		assertThat(patients.getEntry()).hasSize(1);
-		assertThat(((Patient) patients.getEntryFirstRep().getResource()).getIdentifier())
-				.extracting(Identifier::getValue).contains("IPP-INS-FIRST", ins);
-	}
 
 	@Test
 	void ingestionIsMeasured() throws Exception {

@@ -28,7 +28,7 @@ final class AdtMapper {
 		SegmentList.Located pid = segments.required("PID", "an ADT message is about a patient");
 		TransactionBundle transaction = new TransactionBundle();
 		PatientMapper.MappedPatient mapped = patients.map(pid.segment(), pid.occurrence(), context.senderSystem("patient"));
-		String patientUrl = transaction.upsert(mapped.patient(), mapped.matchKeys());
+		String patientUrl = transaction.upsert(mapped.patient(), mapped.key());
 		segments.first("ZFA").flatMap(zfa -> consents.map(zfa, mapped.key(), patientUrl))
 				.ifPresent(consent -> transaction.upsert(consent, consent.getIdentifierFirstRep()));
 		if ("A40".equals(context.triggerEvent())) {

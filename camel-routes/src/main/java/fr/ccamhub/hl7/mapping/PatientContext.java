@@ -26,7 +26,7 @@ final class PatientContext {
 			TransactionBundle transaction) {
 		SegmentList.Located pid = segments.required("PID", "the message must say which patient it is about");
 		PatientMapper.MappedPatient mapped = patients.map(pid.segment(), pid.occurrence(), context.senderSystem("patient"));
-		String patientUrl = transaction.createIfAbsent(mapped.patient(), mapped.matchKeys());
+		String patientUrl = transaction.createIfAbsent(mapped.patient(), mapped.key());
 		Reference encounter = segments.first("PV1")
 				.flatMap(pv1 -> encounters.map(pv1.segment(), null, patientUrl, Encounter.EncounterStatus.INPROGRESS, transaction))
 				.map(mappedEncounter -> new Reference(transaction.createIfAbsent(mappedEncounter, EncounterMapper.key(mappedEncounter))))

@@ -33,12 +33,8 @@ public final class PatientMapper {
 		this.dates = dates;
 	}
 
-	/**
-	 * The patient, the identifier that names it in logs (IPP, else INS, else the first one) and the
-	 * identifiers that find it again: its IPP or its INS, so that a patient first known by its INS
-	 * (a result, a document) is the one an admission with IPP and INS updates, not a second record.
-	 */
-	public record MappedPatient(Patient patient, Identifier key, java.util.List<Identifier> matchKeys) {}
+	/** The patient and the identifier that finds it again (IPP, else INS, else the first one). */
+	public record MappedPatient(Patient patient, Identifier key) {}
 
 	/**
 	 * @param localSystem identifier system for PID-3 entries that name no assigning authority
@@ -101,13 +97,7 @@ public final class PatientMapper {
 			int field = first.expression().contains("extension") ? 32 : 3;
 			throw Hl7Rejection.error(Hl7Rejection.DATA_TYPE_ERROR, "PID", pidOccurrence, field, 0, first.message());
 		}
-		Identifier key = ipp != null ? ipp : ins != null ? ins : patient.getIdentifierFirstRep();
-		java.util.List<Identifier> matchKeys = new java.util.ArrayList<>();
-		matchKeys.add(key);
-		if (ins != null && ins != key) {
-			matchKeys.add(ins);
-		}
-		return new MappedPatient(patient, key, matchKeys);
+		return new MappedPatient(patient, ipp != null ? ipp : ins != null ? ins : patient.getIdentifierFirstRep());
 	}
 
 	private static String insType(String oid) {

@@ -2,7 +2,6 @@ package fr.ccamhub.hl7.mapping;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
@@ -18,39 +17,25 @@ public final class TransactionBundle {
 
 	/** Creates the resource, or replaces the one with this identifier (ADT updates demographics). */
 	public String upsert(Resource resource, Identifier key) {
-		return upsert(resource, List.of(key));
-	}
-
-	/** Same, matching a resource that carries any of these identifiers (e.g. IPP or INS). */
-	public String upsert(Resource resource, List<Identifier> keys) {
-		String fullUrl = "urn:uuid:" + UUID.randomUUID();
-		bundle.addEntry().setFullUrl(fullUrl).setResource(resource).getRequest()
-				.setMethod(Bundle.HTTPVerb.PUT)
-				.setUrl(resource.fhirType() + "?" + identifierQuery(keys));
-		return fullUrl;
+		return add(resource, Bundle.HTTPVerb.PUT, resource.fhirType() + "?" + identifierQuery(key), null);
 	}
 
 	/** Creates the resource unless one with this identifier exists (then that one is referenced). */
 	public String createIfAbsent(Resource resource, Identifier key) {
-		return createIfAbsent(resource, List.of(key));
-	}
-
-	/** Same, matching a resource that carries any of these identifiers. */
-	public String createIfAbsent(Resource resource, List<Identifier> keys) {
-		String fullUrl = "urn:uuid:" + UUID.randomUUID();
-		bundle.addEntry().setFullUrl(fullUrl).setResource(resource).getRequest()
-				.setMethod(Bundle.HTTPVerb.POST)
-				.setUrl(resource.fhirType())
-				.setIfNoneExist(identifierQuery(keys));
-		return fullUrl;
+		return add(resource, Bundle.HTTPVerb.POST, resource.fhirType(), identifierQuery(key));
 	}
 
 	/** Creates a resource with no identity of its own (e.g. the Binary of a document). */
 	public String create(Resource resource) {
+		return add(resource, Bundle.HTTPVerb.POST, resource.fhirType(), null);
+	}
+
+	private String add(Resource resource, Bundle.HTTPVerb method, String url, String ifNoneExist) {
 		String fullUrl = "urn:uuid:" + UUID.randomUUID();
 		bundle.addEntry().setFullUrl(fullUrl).setResource(resource).getRequest()
-				.setMethod(Bundle.HTTPVerb.POST)
-				.setUrl(resource.fhirType());
+				.setMethod(method)
+				.setUrl(url)
+				.setIfNoneExist(ifNoneExist);
 		return fullUrl;
 	}
 
@@ -63,11 +48,13 @@ public final class TransactionBundle {
 		return bundle;
 	}
 
-	/** {@code identifier=s1|v1,s2|v2}: a comma is an OR in FHIR search. */
-	static String identifierQuery(List<Identifier> identifiers) {
-		return "identifier=" + String.join(",", identifiers.stream()
-				.map(identifier -> URLEncoder.encode(identifier.getSystem(), StandardCharsets.UTF_8) + "|"
-						+ URLEncoder.encode(escape(identifier.getValue()), StandardCharsets.UTF_8))
-				.toList());
+	/**
+	 * {@code identifier=system|value}. Only one identifier is used to match: HAPI 8.8.0 transactions
+	 * do not match OR-ed conditional URLs ({@code identifier=a|1,b|2} creates a new resource even
+	 * when one carries {@code b|2}), so callers pass a single, most specific identifier.
+	 */
+	static String identifierQuery(Identifier identifier) {
+		return "identifier=" + URLEncoder.encode(identifier.getSystem(), StandardCharsets.UTF_8) + "|"
+				+ URLEncoder.encode(escape(identifier.getValue()), StandardCharsets.UTF_8);
 	}
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
@@ -12,14 +11,15 @@ import org.junit.jupiter.api.Test;
 class TransactionBundleTest {
 
 	@Test
-	void matchesOnAnyOfTheIdentifiersWithFhirEscaping() {
+	void matchesOnTheIdentifierWithFhirEscaping() {
 		TransactionBundle transaction = new TransactionBundle();
-		transaction.upsert(new Patient(), List.of(
-				new Identifier().setSystem("urn:oid:1.2.3").setValue("A,1|b"),
-				new Identifier().setSystem("urn:oid:1.2.250.1.213.1.4.8").setValue("279035121518989")));
+		transaction.upsert(new Patient(), new Identifier().setSystem("urn:oid:1.2.3").setValue("A,1|b$c"));
+		transaction.createIfAbsent(new Patient(), new Identifier().setSystem("urn:oid:1.2.3").setValue("X"));
 
 		String url = URLDecoder.decode(transaction.bundle().getEntryFirstRep().getRequest().getUrl(), StandardCharsets.UTF_8);
+		String ifNoneExist = transaction.bundle().getEntry().get(1).getRequest().getIfNoneExist();
 
-		assertThat(url).isEqualTo("Patient?identifier=urn:oid:1.2.3|A\\,1\\|b,urn:oid:1.2.250.1.213.1.4.8|279035121518989");
+		assertThat(url).isEqualTo("Patient?identifier=urn:oid:1.2.3|A\\,1\\|b\\$c");
+		assertThat(ifNoneExist).isEqualTo("identifier=urn%3Aoid%3A1.2.3|X");
 	}
 }
