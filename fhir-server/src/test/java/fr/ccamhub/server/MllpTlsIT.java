@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,28 +15,33 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** MLLPS: the listener serves HL7 over TLS with a key store from configuration; plain TCP gets no ACK. */
+/**
+ * MLLPS with client certificates: the listener serves HL7 over TLS with a key store from
+ * configuration and requires a client certificate from its trust store; a sender without one, or
+ * over plain TCP, gets no ACK.
+ */
 class MllpTlsIT {
 
 	private static final String PASSWORD = "changeit-" + System.nanoTime();
+	private static final String ADT = "MSH|^~\\&|EHR|CHU|CCAMHUB|CHU|20260312101500||ADT^A01^ADT_A01|TLS-1|P|2.5\r"
+			+ "PID|1||TLS-P1^^^CHU&1.2.250.1.999.7&ISO^PI||CHIFFRE^CLAIRE||19800101|F\r";
 
 	@TempDir
 	static Path directory;
 
 	private static ConfigurableApplicationContext server;
 	private static int mllpPort;
-	private static Path keyStore;
+	private static Path serverKeys;
+	private static Path serverTrust;
+	private static Path clientKeys;
+	private static Path clientTrust;
 
 	@BeforeAll
-	static void startWithTls() throws Exception {
-		keyStore = directory.resolve("mllp.p12");
-		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-				"-genkeypair", "-alias", "ccamhub", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-				"-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-				"-keystore", keyStore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-				.inheritIO().start();
-		assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(keytool.exitValue()).isZero();
+	static void startWithMutualTls() throws Exception {
+		serverKeys = TestCertificates.keyPair(directory, "server", PASSWORD);
+		clientKeys = TestCertificates.keyPair(directory, "sender", PASSWORD);
+		serverTrust = TestCertificates.trustStoreFor(directory, clientKeys, "sender", PASSWORD);
+		clientTrust = TestCertificates.trustStoreFor(directory, serverKeys, "server", PASSWORD);
 		try (ServerSocket socket = new ServerSocket(0)) {
 			mllpPort = socket.getLocalPort();
 		}
@@ -52,8 +51,10 @@ class MllpTlsIT {
 				"--ccamhub.terminology.ccam.load-on-startup=false",
 				"--ccamhub.hl7.mllp.port=" + mllpPort,
 				"--ccamhub.hl7.mllp.tls.enabled=true",
-				"--ccamhub.hl7.mllp.tls.key-store=file:" + keyStore,
-				"--ccamhub.hl7.mllp.tls.key-store-password=" + PASSWORD);
+				"--ccamhub.hl7.mllp.tls.key-store=file:" + serverKeys,
+				"--ccamhub.hl7.mllp.tls.key-store-password=" + PASSWORD,
+				"--ccamhub.hl7.mllp.tls.trust-store=file:" + serverTrust,
+				"--ccamhub.hl7.mllp.tls.trust-store-password=" + PASSWORD);
 	}
 
 	@AfterAll
@@ -64,29 +65,32 @@ class MllpTlsIT {
 	}
 
 	@Test
-	void acknowledgesOverTls() throws Exception {
-		KeyStore trusted = KeyStore.getInstance("PKCS12");
-		try (InputStream in = Files.newInputStream(keyStore)) {
-			trusted.load(in, PASSWORD.toCharArray());
-		}
-		TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		trust.init(trusted);
-		SSLContext tls = SSLContext.getInstance("TLS");
-		tls.init(null, trust.getTrustManagers(), null);
-		SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", mllpPort);
+	void acknowledgesASenderWithATrustedCertificate() throws Exception {
+		SSLSocket socket = (SSLSocket) TestCertificates.context(clientKeys, clientTrust, PASSWORD).getSocketFactory()
+				.createSocket("127.0.0.1", mllpPort);
 		socket.startHandshake();
 		try (MllpClient client = new MllpClient(socket)) {
-			String ack = client.send("MSH|^~\\&|EHR|CHU|CCAMHUB|CHU|20260312101500||ADT^A01^ADT_A01|TLS-1|P|2.5\r"
-					+ "PID|1||TLS-P1^^^CHU&1.2.250.1.999.7&ISO^PI||CHIFFRE^CLAIRE||19800101|F\r");
-			assertThat(ack).contains("MSA|AA|TLS-1");
+			assertThat(client.send(ADT)).contains("MSA|AA|TLS-1");
 		}
+	}
+
+	@Test
+	void refusesASenderWithoutCertificate() {
+		assertThatThrownBy(() -> {
+			SSLSocket socket = (SSLSocket) TestCertificates.context(null, clientTrust, PASSWORD).getSocketFactory()
+					.createSocket("127.0.0.1", mllpPort);
+			socket.startHandshake();
+			try (MllpClient client = new MllpClient(socket)) {
+				client.send(ADT.replace("TLS-1", "TLS-2"));
+			}
+		}).isInstanceOf(IOException.class);
 	}
 
 	@Test
 	void plainTcpGetsNoAcknowledgement() {
 		assertThatThrownBy(() -> {
 			try (MllpClient client = new MllpClient(new Socket("127.0.0.1", mllpPort))) {
-				client.send("MSH|^~\\&|EHR|CHU|CCAMHUB|CHU|20260312101500||ADT^A01^ADT_A01|PLAIN-1|P|2.5\r");
+				client.send(ADT.replace("TLS-1", "PLAIN-1"));
 			}
 		}).isInstanceOf(IOException.class);
 	}

@@ -24,14 +24,15 @@ public class BreakTheGlassAuditInterceptor {
 		this.repository = repository;
 	}
 
-	@Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
-	public void auditBreakTheGlass(RequestDetails request) {
+	/** Before the response goes out, so the record exists by the time the caller has the data. */
+	@Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+	public boolean auditBreakTheGlass(RequestDetails request) {
 		if (!BreakTheGlass.wasUsed(request)) {
-			return;
+			return true;
 		}
 		Optional<AccessPrincipal> principal = RequestPrincipals.of(request);
 		if (principal.isEmpty()) {
-			return;
+			return true;
 		}
 		String reason = BreakTheGlass.asserted(request, principal.get()).orElse("unspecified");
 		repository.store(AccessAuditEvents.breakTheGlass(
@@ -40,5 +41,6 @@ public class BreakTheGlassAuditInterceptor {
 				RefusedAccessAuditInterceptor.remoteAddress(request),
 				reason,
 				PatientConsentService.unlockedPatients(request)));
+		return true;
 	}
 }
