@@ -30,7 +30,6 @@ public final class Hl7Ingestion {
 	private final Hl7ToFhirMapper mapper;
 	private final Hl7Store store;
 	private final BiPredicate<String, String> allowedSender;
-	private final ThreadLocal<Boolean> quarantine = ThreadLocal.withInitial(() -> Boolean.TRUE);
 
 	/**
 	 * @param allowedSender whether (sending application, sending facility) may send to this listener
@@ -51,31 +50,24 @@ public final class Hl7Ingestion {
 	 * @param quarantineRefusals false when replaying a message that is already in quarantine
 	 */
 	public Hl7Receipt receive(byte[] frame, String remoteAddress, boolean quarantineRefusals) {
-		this.quarantine.set(quarantineRefusals);
-		try {
-			return process(frame, remoteAddress);
-		} finally {
-			this.quarantine.remove();
-		}
-	}
-
-	private Hl7Receipt process(byte[] frame, String remoteAddress) {
 		Hl7Decoder.Decoded decoded = Hl7Decoder.decode(frame);
+		Refusals refusals = new Refusals(frame, remoteAddress, quarantineRefusals);
 		Message message;
 		try {
 			message = parser.parse(decoded.text());
 		} catch (HL7Exception | RuntimeException e) {
 			String reason = "Unparseable HL7 message: " + e.getMessage();
 			Hl7Receipt receipt = new Hl7Receipt(AckBuilder.unparseable(decoded.text(), Hl7Rejection.SEGMENT_SEQUENCE_ERROR, reason),
-					"AR", mshField(decoded.text(), 3), mshField(decoded.text(), 4), mshField(decoded.text(), 10), reason, "MSH", false);
-			return refused(receipt, frame, remoteAddress);
+					decoded.charset(), "AR", mshField(decoded.text(), 3), mshField(decoded.text(), 4), mshField(decoded.text(), 10),
+					reason, "MSH", false);
+			return refusals.keep(receipt);
 		}
 		MessageContext context;
 		try {
 			context = MessageContext.of((ca.uhn.hl7v2.model.Segment) message.get("MSH"));
 		} catch (HL7Exception e) {
-			return refused(new Hl7Receipt(AckBuilder.unparseable(decoded.text(), 100, "No MSH"), "AR", "", "", "", "No MSH", "MSH", false),
-					frame, remoteAddress);
+			return refusals.keep(new Hl7Receipt(AckBuilder.unparseable(decoded.text(), 100, "No MSH"), decoded.charset(), "AR",
+					"", "", "", "No MSH", "MSH", false));
 		}
 		try {
 			checkSender(context);
@@ -86,24 +78,22 @@ public final class Hl7Ingestion {
 			if (earlier.isPresent()) {
 				log.info("HL7 {} {} from {}/{} already stored: answering its original ACK", context.messageType(),
 						context.controlId(), context.sendingApplication(), context.sendingFacility());
-				return receipt(earlier.get(), "AA", context, null, null, true);
+				return receipt(earlier.get(), decoded, "AA", context, null, null, true);
 			}
 			MappedMessage mapped = mapper.map(message);
 			String ours = acks.accept(message);
 			String sent = store.store(mapped, contentHash, ours);
 			log.info("HL7 {} stored: {}", context.controlId(), mapped.summary());
-			return receipt(sent, "AA", context, null, null, !sent.equals(ours));
+			return receipt(sent, decoded, "AA", context, null, null, !sent.equals(ours));
 		} catch (Hl7Rejection rejection) {
-			Hl7Receipt receipt = receipt(acks.refuse(message, rejection), rejection.isReject() ? "AR" : "AE", context,
-					rejection.getMessage(), rejection.location(), false);
-			return refused(receipt, frame, remoteAddress);
+			return refusals.keep(receipt(acks.refuse(message, rejection), decoded, rejection.isReject() ? "AR" : "AE", context,
+					rejection.getMessage(), rejection.location(), false));
 		} catch (RuntimeException e) {
 			log.error("HL7 {} from {}/{} could not be stored", context.controlId(), context.sendingApplication(),
 					context.sendingFacility(), e);
 			Hl7Rejection failure = Hl7Rejection.error(Hl7Rejection.APPLICATION_INTERNAL_ERROR, "MSH", 1, 0, 0,
 					"The message could not be stored: " + rootMessage(e));
-			Hl7Receipt receipt = receipt(acks.refuse(message, failure), "AE", context, failure.getMessage(), "MSH", false);
-			return refused(receipt, frame, remoteAddress);
+			return refusals.keep(receipt(acks.refuse(message, failure), decoded, "AE", context, failure.getMessage(), "MSH", false));
 		}
 	}
 
@@ -122,23 +112,37 @@ public final class Hl7Ingestion {
 		}
 	}
 
-	private Hl7Receipt refused(Hl7Receipt receipt, byte[] frame, String remoteAddress) {
-		log.warn("HL7 {} from {}/{} refused ({}): {} at {}", receipt.controlId(), receipt.sendingApplication(),
-				receipt.sendingFacility(), receipt.code(), receipt.reason(), receipt.errorLocation());
-		if (!quarantine.get()) {
+	/** Where a refused message goes: logged, and kept in quarantine unless it is being replayed from there. */
+	private final class Refusals {
+
+		private final byte[] frame;
+		private final String remoteAddress;
+		private final boolean quarantine;
+
+		Refusals(byte[] frame, String remoteAddress, boolean quarantine) {
+			this.frame = frame;
+			this.remoteAddress = remoteAddress;
+			this.quarantine = quarantine;
+		}
+
+		Hl7Receipt keep(Hl7Receipt receipt) {
+			log.warn("HL7 {} from {}/{} refused ({}): {} at {}", receipt.controlId(), receipt.sendingApplication(),
+					receipt.sendingFacility(), receipt.code(), receipt.reason(), receipt.errorLocation());
+			if (quarantine) {
+				try {
+					store.quarantine(receipt, frame, remoteAddress);
+				} catch (RuntimeException e) {
+					log.error("Could not quarantine HL7 message {}", receipt.controlId(), e);
+				}
+			}
 			return receipt;
 		}
-		try {
-			store.quarantine(receipt, frame, remoteAddress);
-		} catch (RuntimeException e) {
-			log.error("Could not quarantine HL7 message {}", receipt.controlId(), e);
-		}
-		return receipt;
 	}
 
-	private static Hl7Receipt receipt(String ack, String code, MessageContext context, String reason, String location, boolean replay) {
-		return new Hl7Receipt(ack, code, context.sendingApplication(), context.sendingFacility(), context.controlId(),
-				reason, location, replay);
+	private static Hl7Receipt receipt(String ack, Hl7Decoder.Decoded decoded, String code, MessageContext context, String reason,
+			String location, boolean replay) {
+		return new Hl7Receipt(ack, decoded.charset(), code, context.sendingApplication(), context.sendingFacility(),
+				context.controlId(), reason, location, replay);
 	}
 
 	private static String mshField(String text, int number) {

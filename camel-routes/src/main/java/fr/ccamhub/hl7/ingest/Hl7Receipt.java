@@ -4,6 +4,7 @@ package fr.ccamhub.hl7.ingest;
  * What came back for one received message.
  *
  * @param ack the acknowledgement to send (HL7 text)
+ * @param charset the character set the message came in, in which the ACK is sent back
  * @param code AA, AE or AR
  * @param sendingApplication MSH-3 as read
  * @param sendingFacility MSH-4 as read
@@ -14,6 +15,7 @@ package fr.ccamhub.hl7.ingest;
  */
 public record Hl7Receipt(
 		String ack,
+		java.nio.charset.Charset charset,
 		String code,
 		String sendingApplication,
 		String sendingFacility,
@@ -21,6 +23,10 @@ public record Hl7Receipt(
 		String reason,
 		String errorLocation,
 		boolean replayOfEarlier) {
+
+	public byte[] ackBytes() {
+		return ack.getBytes(charset);
+	}
 
 	public boolean accepted() {
 		return "AA".equals(code);

@@ -73,8 +73,7 @@ final class ObservationMapper {
 				observation.addInterpretation(interpretation(flag));
 			}
 		}
-		Optional.ofNullable(dates.dateTime(Fields.get(segment, 14)).orElse(dates.dateTime(effectiveFallback).orElse(null)))
-				.ifPresent(observation::setEffective);
+		dates.dateTime(Fields.get(segment, 14)).or(() -> dates.dateTime(effectiveFallback)).ifPresent(observation::setEffective);
 		String device = Fields.get(segment, 18, 0, 1, 1);
 		if (!device.isEmpty()) {
 			observation.setDevice(new Reference().setIdentifier(new Identifier()

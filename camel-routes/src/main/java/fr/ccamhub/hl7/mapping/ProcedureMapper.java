@@ -6,7 +6,6 @@ import fr.ccamhub.terminology.ccam.CcamRelease;
 import fr.ccamhub.terminology.fhir.CcamSystems;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -42,7 +41,7 @@ final class ProcedureMapper {
 		String transactionId = Fields.get(segment, 2);
 		procedure.addIdentifier(new Identifier().setSystem(message.senderSystem("act"))
 				.setValue(transactionId.isEmpty() ? message.controlId() + "/FT1/" + ft1.occurrence() : transactionId));
-		Optional.ofNullable(dates.dateTime(Fields.get(segment, 4, 1)).orElse(null)).ifPresent(procedure::setPerformed);
+		dates.dateTime(Fields.get(segment, 4, 1)).ifPresent(procedure::setPerformed);
 		note(procedure, Fields.get(segment, 9));
 		PractitionerMapper.reference(segment, 20, 0, transaction).ifPresent(p -> procedure.addPerformer().setActor(p));
 		segments.notesAfter(ft1).forEach(text -> note(procedure, text));

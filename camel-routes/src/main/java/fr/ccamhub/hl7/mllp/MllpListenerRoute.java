@@ -2,7 +2,6 @@ package fr.ccamhub.hl7.mllp;
 
 import fr.ccamhub.hl7.ingest.Hl7Ingestion;
 import fr.ccamhub.hl7.ingest.Hl7Receipt;
-import fr.ccamhub.hl7.parse.Hl7Decoder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -41,8 +40,7 @@ public class MllpListenerRoute extends RouteBuilder {
 		byte[] frame = exchange.getIn().getBody(byte[].class);
 		String remote = exchange.getIn().getHeader(MllpConstants.MLLP_REMOTE_ADDRESS, String.class);
 		Hl7Receipt receipt = ingestion.receive(frame == null ? new byte[0] : frame, remote);
-		exchange.setProperty(MllpConstants.MLLP_ACKNOWLEDGEMENT,
-				receipt.ack().getBytes(Hl7Decoder.decode(frame == null ? new byte[0] : frame).charset()));
+		exchange.setProperty(MllpConstants.MLLP_ACKNOWLEDGEMENT, receipt.ackBytes());
 		sample.stop(meters.timer("ccamhub.hl7.ack.latency", "code", receipt.code()));
 		Counter.builder("ccamhub.hl7.messages").tag("code", receipt.code()).tag("replay", String.valueOf(receipt.replayOfEarlier()))
 				.register(meters).increment();

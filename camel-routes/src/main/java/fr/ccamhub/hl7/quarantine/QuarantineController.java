@@ -55,14 +55,20 @@ public class QuarantineController {
 	}
 
 	@PostMapping(path = "/{id}/replay", produces = MediaType.APPLICATION_JSON_VALUE)
-	public Hl7Receipt replay(@PathVariable long id, HttpServletRequest request) {
+	public Map<String, Object> replay(@PathVariable long id, HttpServletRequest request) {
 		requireAdmin(request);
 		Hl7Receipt receipt = ingestion.receive(raw(id), "replay:" + request.getRemoteAddr(), false);
 		if (receipt.accepted()) {
 			jdbc.update("UPDATE ccamhub_hl7_quarantine SET status = 'REPLAYED', replayed_at = ?, replay_ack = ? WHERE id = ?",
 					Timestamp.from(Instant.now()), receipt.ack(), id);
 		}
-		return receipt;
+		Map<String, Object> outcome = new java.util.LinkedHashMap<>();
+		outcome.put("code", receipt.code());
+		outcome.put("controlId", receipt.controlId());
+		outcome.put("reason", receipt.reason());
+		outcome.put("errorLocation", receipt.errorLocation());
+		outcome.put("ack", receipt.ack());
+		return outcome;
 	}
 
 	private byte[] raw(long id) {
