@@ -1,0 +1,24 @@
+package fr.ccamhub.terminology.rules;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One result of a rule: a stable rule id, a severity, the index of the acts concerned (in the
+ * order they were given), the modifier concerned if any, and the message in French and English.
+ */
+public record Finding(String ruleId, Severity severity, List<Integer> acts, String modifier, String messageFr, String messageEn) {
+
+	public Finding {
+		acts = List.copyOf(acts);
+	}
+
+	public Optional<String> concernedModifier() {
+		return Optional.ofNullable(modifier);
+	}
+
+	@Override
+	public String toString() {
+		return severity + " " + ruleId + " " + acts + (modifier == null ? "" : " [" + modifier + "]") + ": " + messageEn;
+	}
+}

@@ -1,0 +1,60 @@
+package fr.ccamhub.terminology.rules;
+
+import fr.ccamhub.terminology.ccam.CcamAct;
+import fr.ccamhub.terminology.ccam.CcamActivityPhase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The acts of an encounter with their CCAM data looked up once, plus the rule book every rule
+ * consults. Acts are addressed by their index in the order they were given.
+ */
+public final class RuleInput {
+
+	private final EncounterActs encounter;
+	private final CcamRuleBook book;
+	private final List<CcamAct> resolved;
+
+	RuleInput(EncounterActs encounter, CcamRuleBook book) {
+		this.encounter = encounter;
+		this.book = book;
+		List<CcamAct> acts = new ArrayList<>(encounter.acts().size());
+		for (BilledAct act : encounter.acts()) {
+			acts.add(book.release().act(act.code()).orElse(null));
+		}
+		this.resolved = acts;
+	}
+
+	public CcamRuleBook book() {
+		return book;
+	}
+
+	public PatientFacts patient() {
+		return encounter.patient();
+	}
+
+	public int size() {
+		return encounter.acts().size();
+	}
+
+	public BilledAct act(int index) {
+		return encounter.acts().get(index);
+	}
+
+	public List<BilledAct> acts() {
+		return encounter.acts();
+	}
+
+	/** The act's entry in the current release, empty when the code is not in it. */
+	public Optional<CcamAct> ccam(int index) {
+		return Optional.ofNullable(resolved.get(index));
+	}
+
+	/** The activity/phase line billed, when both the code and the line exist. */
+	public Optional<CcamActivityPhase> line(int index) {
+		CcamAct act = resolved.get(index);
+		BilledAct billed = act(index);
+		return act == null ? Optional.empty() : act.activityPhase(billed.activity(), billed.phase());
+	}
+}

@@ -1,0 +1,8 @@
+package fr.ccamhub.terminology.rules;
+
+/** How bad a finding is: an error makes the act unbillable as coded. */
+public enum Severity {
+	ERROR,
+	WARNING,
+	INFORMATION
+}
