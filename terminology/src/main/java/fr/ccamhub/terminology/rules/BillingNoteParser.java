@@ -48,7 +48,11 @@ final class BillingNoteParser {
 				clause.append(' ').append(lines[++i]);
 			}
 			String text = clause.toString();
-			boolean conditional = CONDITION.matcher(negative.group() + text).find();
+			Matcher except = EXCEPT.matcher(text);
+			boolean hasException = except.find();
+			// An exception the acts cannot show ("sauf lors des bilans ...") leaves the rule conditional.
+			boolean conditional = CONDITION.matcher(negative.group() + text).find()
+					|| (hasException && codes(text.substring(except.start())).isEmpty());
 			String source = "note " + subject + " : « " + (before + negative.group() + text).trim().replaceAll("\\s+", " ") + " »";
 			boolean reverse = negative.group().toLowerCase(Locale.ROOT).contains("en sus") && CODE.matcher(before).find();
 			if (reverse) {
@@ -57,8 +61,7 @@ final class BillingNoteParser {
 				}
 				continue;
 			}
-			Matcher except = EXCEPT.matcher(text);
-			String covered = except.find() ? text.substring(0, except.start()) : text;
+			String covered = hasException ? text.substring(0, except.start()) : text;
 			Set<String> exceptions = covered.length() < text.length() ? codes(text.substring(covered.length())) : Set.of();
 			for (String other : codes(covered)) {
 				rules.add(new ActPairRule(subject, other, Set.of(), conditional, source));
