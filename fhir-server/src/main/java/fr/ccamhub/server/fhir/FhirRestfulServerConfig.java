@@ -43,12 +43,14 @@ public class FhirRestfulServerConfig {
 			IValidationSupport validationSupport,
 			DatabaseBackedPagingProvider pagingProvider,
 			FhirServerProperties properties,
-			List<RestInterceptor> restInterceptors) {
+			List<RestInterceptor> restInterceptors,
+			List<OperationProvider> operationProviders) {
 		RestfulServer server = new RestfulServer(systemDao.getContext());
 		server.registerProviders(resourceProviders.createProviders());
 		server.registerProvider(systemProvider);
 		server.registerProvider(valueSetOperationProvider);
 		server.registerProvider(terminologyUploaderProvider);
+		operationProviders.forEach(operations -> server.registerProvider(operations.provider()));
 
 		JpaCapabilityStatementProvider capabilityStatement = new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);

@@ -51,7 +51,11 @@ public class RoleAndScopeAuthorizationInterceptor extends AuthorizationIntercept
 			writes |= addRules(rules, grant);
 		}
 		for (String operation : AccessPolicy.operations(principal)) {
-			rules.allow(operation).operation().named(operation).atAnyLevel().andRequireExplicitResponseAuthorization().andThen();
+			if (RoleGrants.COMPUTED_RESPONSE_OPERATIONS.contains(operation)) {
+				rules.allow(operation).operation().named(operation).atAnyLevel().andAllowAllResponses().andThen();
+			} else {
+				rules.allow(operation).operation().named(operation).atAnyLevel().andRequireExplicitResponseAuthorization().andThen();
+			}
 		}
 		if (writes) {
 			rules.allow("transaction").transaction().withAnyOperation().andApplyNormalRules().andThen();

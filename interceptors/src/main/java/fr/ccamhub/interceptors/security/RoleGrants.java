@@ -21,6 +21,13 @@ public final class RoleGrants {
 	public static final List<String> SHARED_OPERATIONS =
 			List.of("$lookup", "$validate-code", "$expand", "$subsumes", "$translate");
 
+	/**
+	 * Operations whose response is computed from the request alone (an OperationOutcome of rule
+	 * findings, a ClaimResponse priced from the submitted Claim): nothing stored is returned, so the
+	 * response needs no resource-level authorization beyond the grant of the operation itself.
+	 */
+	public static final Set<String> COMPUTED_RESPONSE_OPERATIONS = Set.of("$ccam-check", "$ccam-price");
+
 	private static final Map<Role, Map<String, Set<Permission>>> RESOURCES = new EnumMap<>(Role.class);
 	private static final Map<Role, List<String>> OPERATIONS = new EnumMap<>(Role.class);
 
@@ -42,6 +49,8 @@ public final class RoleGrants {
 		Map<String, Set<Permission>> coder = new LinkedHashMap<>();
 		coder.put("Procedure", Permission.of("rus"));
 		coder.put("Task", Permission.of("rus"));
+		coder.put("Claim", readSearch);
+		coder.put("ClaimResponse", readSearch);
 		for (String type : List.of("Patient", "Encounter", "Condition", "DocumentReference", "Practitioner",
 				"PractitionerRole", "Organization", "Location", "Provenance")) {
 			coder.put(type, readSearch);
@@ -76,8 +85,8 @@ public final class RoleGrants {
 		RESOURCES.put(Role.ADMIN, admin);
 
 		OPERATIONS.put(Role.CLINICIAN, List.of("$everything", "$suggest-ccam", "$ccam-check"));
-		OPERATIONS.put(Role.CODER, List.of("$suggest-ccam", "$ccam-check", "$ccam-price"));
-		OPERATIONS.put(Role.BILLING, List.of("$ccam-check", "$ccam-price"));
+		OPERATIONS.put(Role.CODER, List.of("$suggest-ccam", "$ccam-check", "$ccam-price", "$build-claim"));
+		OPERATIONS.put(Role.BILLING, List.of("$ccam-check", "$ccam-price", "$build-claim"));
 		OPERATIONS.put(Role.AUDITOR, List.of("$verify"));
 		OPERATIONS.put(Role.DEVICE, List.of());
 		OPERATIONS.put(Role.PARTNER, List.of("$everything"));
