@@ -49,8 +49,6 @@ public final class RoleGrants {
 		Map<String, Set<Permission>> coder = new LinkedHashMap<>();
 		coder.put("Procedure", Permission.of("rus"));
 		coder.put("Task", Permission.of("rus"));
-		coder.put("Claim", readSearch);
-		coder.put("ClaimResponse", readSearch);
 		for (String type : List.of("Patient", "Encounter", "Condition", "DocumentReference", "Practitioner",
 				"PractitionerRole", "Organization", "Location", "Provenance")) {
 			coder.put(type, readSearch);
@@ -85,7 +83,7 @@ public final class RoleGrants {
 		RESOURCES.put(Role.ADMIN, admin);
 
 		OPERATIONS.put(Role.CLINICIAN, List.of("$everything", "$suggest-ccam", "$ccam-check"));
-		OPERATIONS.put(Role.CODER, List.of("$suggest-ccam", "$ccam-check", "$ccam-price", "$build-claim"));
+		OPERATIONS.put(Role.CODER, List.of("$suggest-ccam", "$ccam-check", "$ccam-price"));
 		OPERATIONS.put(Role.BILLING, List.of("$ccam-check", "$ccam-price", "$build-claim"));
 		OPERATIONS.put(Role.AUDITOR, List.of("$verify"));
 		OPERATIONS.put(Role.DEVICE, List.of());
