@@ -26,7 +26,7 @@ import org.hl7.fhir.r4.model.PositiveIntType;
  * Reads the CCAM acts of a Claim: {@code item.productOrService} in the CCAM (ANS URL or OID),
  * activity and phase extensions (default 1 and 0), {@code item.modifier} (CCAM modifiers; a
  * modifier without a system is read as CCAM), association code extension, {@code servicedDate}
- * (else the claim's billable period start), and the performer from {@code careTeam} (provider,
+ * (else the period start, the claim's billable period start or its creation date), and the performer from {@code careTeam} (provider,
  * CNAM specialty in {@code qualification}, tariff sector extension). Malformed items are refused
  * with 422 and an issue pointing at the element.
  */
@@ -57,13 +57,10 @@ public final class ClaimActsReader {
 				}
 				continue;
 			}
-			LocalDate date = date(item.getServicedDateType().getValue());
-			if (date == null) {
-				date = date(claim.getBillablePeriod().getStart());
-			}
+			LocalDate date = serviceDate(claim, item);
 			if (date == null) {
 				problem(problems, path + ".servicedDate", "Date de réalisation manquante (servicedDate).",
-						"Date of service missing (servicedDate), and the claim has no billablePeriod.start.");
+						"Date of service missing (servicedDate), and the claim has neither billablePeriod.start nor created.");
 			}
 			Integer activity = integer(item.getExtensionByUrl(CcamFhir.ACTIVITY), 1, path, problems);
 			Integer phase = integer(item.getExtensionByUrl(CcamFhir.PHASE), 0, path, problems);
@@ -85,6 +82,20 @@ public final class ClaimActsReader {
 		Extension exempt = claim.getExtensionByUrl(CcamFhir.COPAYMENT_EXEMPT);
 		boolean copaymentExempt = exempt != null && exempt.getValue() instanceof BooleanType b && b.booleanValue();
 		return new ClaimActs(acts, items, copaymentExempt);
+	}
+
+	/** servicedDate, else servicedPeriod.start, else the claim's billablePeriod.start, else the date it was created. */
+	private static LocalDate serviceDate(Claim claim, Claim.ItemComponent item) {
+		if (item.hasServicedDateType()) {
+			return date(item.getServicedDateType().getValue());
+		}
+		if (item.hasServicedPeriod() && item.getServicedPeriod().hasStart()) {
+			return date(item.getServicedPeriod().getStart());
+		}
+		if (claim.getBillablePeriod().hasStart()) {
+			return date(claim.getBillablePeriod().getStart());
+		}
+		return date(claim.getCreated());
 	}
 
 	private static Coding ccamCoding(CodeableConcept concept) {
