@@ -40,7 +40,7 @@ public final class CcamPricer {
 	}
 
 	public EncounterPrice price(RuleInput input) {
-		List<AssociationPlanner.Decision> plan = AssociationPlanner.plan(input);
+		List<AssociationPlanner.Decision> plan = input.associations();
 		List<Draft> drafts = new ArrayList<>();
 		for (int i = 0; i < input.size(); i++) {
 			drafts.add(draft(input, i, plan.get(i)));

@@ -18,7 +18,7 @@ public final class AssociationCodeRule implements CcamRule {
 
 	@Override
 	public void check(RuleInput input, Findings findings) {
-		List<AssociationPlanner.Decision> plan = AssociationPlanner.plan(input);
+		List<AssociationPlanner.Decision> plan = input.associations();
 		for (int i = 0; i < input.size(); i++) {
 			Integer declared = input.act(i).associationCode();
 			AssociationPlanner.Decision expected = plan.get(i);

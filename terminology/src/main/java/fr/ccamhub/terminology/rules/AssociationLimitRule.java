@@ -14,7 +14,7 @@ public final class AssociationLimitRule implements CcamRule {
 
 	@Override
 	public void check(RuleInput input, Findings findings) {
-		List<AssociationPlanner.Decision> plan = AssociationPlanner.plan(input);
+		List<AssociationPlanner.Decision> plan = input.associations();
 		for (int i = 0; i < input.size(); i++) {
 			if (plan.get(i).role() == AssociationPlanner.Role.BEYOND_LIMIT) {
 				findings.add(ID, Severity.ERROR, i,

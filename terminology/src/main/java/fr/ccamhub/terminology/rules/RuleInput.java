@@ -15,6 +15,7 @@ public final class RuleInput {
 	private final EncounterActs encounter;
 	private final CcamRuleBook book;
 	private final List<CcamAct> resolved;
+	private List<AssociationPlanner.Decision> associations;
 
 	RuleInput(EncounterActs encounter, CcamRuleBook book) {
 		this.encounter = encounter;
@@ -44,6 +45,14 @@ public final class RuleInput {
 
 	public List<BilledAct> acts() {
 		return encounter.acts();
+	}
+
+	/** The association code and rate of each act, planned once and shared by the rules and pricing. */
+	public List<AssociationPlanner.Decision> associations() {
+		if (associations == null) {
+			associations = AssociationPlanner.plan(this);
+		}
+		return associations;
 	}
 
 	/** The act's entry in the current release, empty when the code is not in it. */
