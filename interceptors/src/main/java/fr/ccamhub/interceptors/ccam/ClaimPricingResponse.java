@@ -43,7 +43,7 @@ public final class ClaimPricingResponse {
 		response.setOutcome(errors ? ClaimResponse.RemittanceOutcome.PARTIAL : ClaimResponse.RemittanceOutcome.COMPLETE);
 		response.setDisposition(errors
 				? "Actes tarifés avec des anomalies CCAM bloquantes : voir les erreurs."
-				: "Actes tarifés selon la CCAM " + "sans anomalie bloquante.");
+				: "Actes tarifés selon la CCAM sans anomalie bloquante.");
 		for (PricedAct act : price.acts()) {
 			Claim.ItemComponent item = claim.getItem().get(acts.itemIndex(act.index()));
 			ClaimResponse.ItemComponent priced = response.addItem().setItemSequence(item.getSequence());
@@ -76,7 +76,7 @@ public final class ClaimPricingResponse {
 			}
 		}
 		response.addProcessNote().setType(Enumerations.NoteType.DISPLAY)
-				.setText("Montants en euros : tarif CCAM " + "x (1 + modificateurs en %) x taux d'association + modificateurs forfaitaires,"
+				.setText("Montants en euros : tarif CCAM x (1 + modificateurs en %) x taux d'association + modificateurs forfaitaires,"
 						+ " part obligatoire 70 % (100 % si exonération), règle des 120 EUR avec participation de 24 EUR.");
 		return response;
 	}

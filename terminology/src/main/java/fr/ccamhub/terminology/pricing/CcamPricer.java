@@ -8,6 +8,7 @@ import fr.ccamhub.terminology.rules.BilledAct;
 import fr.ccamhub.terminology.rules.CcamRuleBook;
 import fr.ccamhub.terminology.rules.NotCoveredRule;
 import fr.ccamhub.terminology.rules.RuleInput;
+import fr.ccamhub.terminology.rules.TariffSector;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class CcamPricer {
 				int variantNumber = input.book().modifierVariants().variantFor(code, act.performer().category());
 				CcamModifier.Variant variant = modifier.variants().stream().filter(v -> v.number() == variantNumber).findFirst()
 						.orElse(modifier.generalCase());
-				CcamModifierValue value = act.performer().sector() == fr.ccamhub.terminology.rules.TariffSector.SECTOR_1_OR_OPTAM
+				CcamModifierValue value = act.performer().sector() == TariffSector.SECTOR_1_OR_OPTAM
 						? variant.sector1Optam()
 						: variant.outsideSector1Optam();
 				modifiers.add(new AppliedModifier(code, variant.number(), value));

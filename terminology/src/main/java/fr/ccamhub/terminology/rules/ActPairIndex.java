@@ -32,8 +32,7 @@ public final class ActPairIndex {
 		String node = chapter;
 		while (rule == null && node != null && !node.isEmpty()) {
 			rule = findIn(bySubject.get(node), otherCode, otherChapter);
-			int dot = node.lastIndexOf('.');
-			node = dot < 0 ? null : node.substring(0, dot);
+			node = CcamRuleBook.parent(node);
 		}
 		return rule;
 	}

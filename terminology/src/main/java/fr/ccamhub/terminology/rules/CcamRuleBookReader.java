@@ -37,6 +37,10 @@ public final class CcamRuleBookReader {
 	/** "4 modificateurs additifs au plus peuvent être codés" (notes of modifiers H, Q, V, W; Livre I). */
 	public static final int MAX_MODIFIERS_PER_ACT = 4;
 
+	/** Modifier notes such as Y's "Facturation : ne peut pas être facturé avec le modificateur Z". */
+	private static final java.util.regex.Pattern EXCLUDED_MODIFIER =
+			java.util.regex.Pattern.compile("ne peut pas être facturé avec le modificateur (\\w)");
+
 	private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
 
 	private final ClassLoader classLoader;
@@ -120,8 +124,7 @@ public final class CcamRuleBookReader {
 		Map<String, Set<String>> exclusive = new HashMap<>();
 		for (CcamModifier modifier : release.modifiers()) {
 			for (CcamNote note : modifier.notes()) {
-				java.util.regex.Matcher matcher = java.util.regex.Pattern
-						.compile("ne peut pas être facturé avec le modificateur (\\w)").matcher(note.text());
+				java.util.regex.Matcher matcher = EXCLUDED_MODIFIER.matcher(note.text());
 				while (matcher.find()) {
 					link(exclusive, modifier.code(), matcher.group(1));
 				}

@@ -9,8 +9,4 @@ public record EncounterActs(List<BilledAct> acts, PatientFacts patient) {
 		acts = List.copyOf(acts);
 		patient = patient == null ? PatientFacts.UNKNOWN : patient;
 	}
-
-	public static EncounterActs of(PatientFacts patient, BilledAct... acts) {
-		return new EncounterActs(List.of(acts), patient);
-	}
 }

@@ -1,7 +1,6 @@
 package fr.ccamhub.terminology.rules;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One result of a rule: a stable rule id, a severity, the index of the acts concerned (in the
@@ -11,10 +10,6 @@ public record Finding(String ruleId, Severity severity, List<Integer> acts, Stri
 
 	public Finding {
 		acts = List.copyOf(acts);
-	}
-
-	public Optional<String> concernedModifier() {
-		return Optional.ofNullable(modifier);
 	}
 
 	@Override

@@ -15,16 +15,21 @@ public final class RuleInput {
 	private final EncounterActs encounter;
 	private final CcamRuleBook book;
 	private final List<CcamAct> resolved;
+	private final List<CcamActivityPhase> lines;
 	private List<AssociationPlanner.Decision> associations;
 
 	RuleInput(EncounterActs encounter, CcamRuleBook book) {
 		this.encounter = encounter;
 		this.book = book;
 		List<CcamAct> acts = new ArrayList<>(encounter.acts().size());
-		for (BilledAct act : encounter.acts()) {
-			acts.add(book.release().act(act.code()).orElse(null));
+		List<CcamActivityPhase> billedLines = new ArrayList<>(encounter.acts().size());
+		for (BilledAct billed : encounter.acts()) {
+			CcamAct act = book.release().act(billed.code()).orElse(null);
+			acts.add(act);
+			billedLines.add(act == null ? null : act.activityPhase(billed.activity(), billed.phase()).orElse(null));
 		}
 		this.resolved = acts;
+		this.lines = billedLines;
 	}
 
 	public CcamRuleBook book() {
@@ -62,8 +67,6 @@ public final class RuleInput {
 
 	/** The activity/phase line billed, when both the code and the line exist. */
 	public Optional<CcamActivityPhase> line(int index) {
-		CcamAct act = resolved.get(index);
-		BilledAct billed = act(index);
-		return act == null ? Optional.empty() : act.activityPhase(billed.activity(), billed.phase());
+		return Optional.ofNullable(lines.get(index));
 	}
 }
