@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -24,11 +22,6 @@ import org.apache.commons.csv.CSVRecord;
  * manifest naming the CSV files (ameli V81 layout parsed into flat tables).
  */
 public final class CcamReleaseReader {
-
-	private static final CSVFormat CSV = CSVFormat.RFC4180.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.build();
 
 	private final ClassLoader classLoader;
 
@@ -98,27 +91,11 @@ public final class CcamReleaseReader {
 	}
 
 	private InputStream open(String path) {
-		InputStream in = classLoader.getResourceAsStream(path);
-		if (in == null) {
-			throw new IllegalStateException("CCAM data file not found on the classpath: " + path);
-		}
-		return in;
+		return ClasspathCsv.open(classLoader, path);
 	}
 
 	private void forEachRecord(String path, Consumer<CSVRecord> consumer) {
-		try (Reader reader = new InputStreamReader(open(path), StandardCharsets.UTF_8);
-				CSVParser parser = CSV.parse(reader)) {
-			for (CSVRecord record : parser) {
-				try {
-					consumer.accept(record);
-				} catch (RuntimeException e) {
-					throw new IllegalStateException(
-							"Bad CCAM record in " + path + " at line " + parser.getCurrentLineNumber() + ": " + e.getMessage(), e);
-				}
-			}
-		} catch (IOException e) {
-			throw new UncheckedIOException("Cannot read CCAM data file " + path, e);
-		}
+		ClasspathCsv.forEachRecord(classLoader, path, consumer);
 	}
 
 	private Map<String, List<CcamNote>> readNotes(String path) {

@@ -1,17 +1,10 @@
 package fr.ccamhub.terminology.rules;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import fr.ccamhub.terminology.ccam.ClasspathCsv;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /** Reads a CCAM NX act table ({@code code,...,date_debut,date_fin}) into a {@link CcamCodeHistory}. */
 public final class CcamCodeHistoryReader {
@@ -26,24 +19,15 @@ public final class CcamCodeHistoryReader {
 	}
 
 	public CcamCodeHistory read(String path, LocalDate knownUntil) {
-		InputStream in = classLoader.getResourceAsStream(path);
-		if (in == null) {
-			throw new IllegalStateException("CCAM history file not found on the classpath: " + path);
-		}
 		Map<String, CcamCodeHistory.Validity> validity = new HashMap<>();
-		CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
-		try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-			for (CSVRecord record : format.parse(reader)) {
-				String code = record.get("code");
-				String end = record.get("date_fin");
-				validity.put(code, new CcamCodeHistory.Validity(
-						LocalDate.parse(record.get("date_debut")),
-						end.isBlank() ? null : LocalDate.parse(end),
-						PMSI_ONLY.matcher(code).matches()));
-			}
-		} catch (IOException e) {
-			throw new UncheckedIOException("Cannot read CCAM history " + path, e);
-		}
+		ClasspathCsv.forEachRecord(classLoader, path, record -> {
+			String code = record.get("code");
+			String end = record.get("date_fin");
+			validity.put(code, new CcamCodeHistory.Validity(
+					LocalDate.parse(record.get("date_debut")),
+					end.isBlank() ? null : LocalDate.parse(end),
+					PMSI_ONLY.matcher(code).matches()));
+		});
 		return new CcamCodeHistory(validity, knownUntil);
 	}
 }

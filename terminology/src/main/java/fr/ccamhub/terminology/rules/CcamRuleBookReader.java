@@ -5,12 +5,7 @@ import fr.ccamhub.terminology.ccam.CcamChapter;
 import fr.ccamhub.terminology.ccam.CcamModifier;
 import fr.ccamhub.terminology.ccam.CcamNote;
 import fr.ccamhub.terminology.ccam.CcamRelease;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import fr.ccamhub.terminology.ccam.ClasspathCsv;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -40,8 +34,6 @@ public final class CcamRuleBookReader {
 	/** Modifier notes such as Y's "Facturation : ne peut pas être facturé avec le modificateur Z". */
 	private static final java.util.regex.Pattern EXCLUDED_MODIFIER =
 			java.util.regex.Pattern.compile("ne peut pas être facturé avec le modificateur (\\w)");
-
-	private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
 
 	private final ClassLoader classLoader;
 
@@ -222,16 +214,6 @@ public final class CcamRuleBookReader {
 	}
 
 	private void forEach(String path, Consumer<CSVRecord> consumer) {
-		InputStream in = classLoader.getResourceAsStream(path);
-		if (in == null) {
-			throw new IllegalStateException("CCAM rule table not found on the classpath: " + path);
-		}
-		try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-			for (CSVRecord record : CSV.parse(reader)) {
-				consumer.accept(record);
-			}
-		} catch (IOException e) {
-			throw new UncheckedIOException("Cannot read CCAM rule table " + path, e);
-		}
+		ClasspathCsv.forEachRecord(classLoader, path, consumer);
 	}
 }
