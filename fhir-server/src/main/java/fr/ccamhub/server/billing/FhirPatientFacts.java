@@ -4,9 +4,9 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import fr.ccamhub.interceptors.ccam.ParisDates;
 import fr.ccamhub.interceptors.ccam.PatientFactsLookup;
 import fr.ccamhub.terminology.rules.PatientFacts;
-import java.time.ZoneId;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
@@ -44,7 +44,7 @@ public class FhirPatientFacts implements PatientFactsLookup {
 		PatientFacts.Sex sex = patient.getGender() == Enumerations.AdministrativeGender.MALE ? PatientFacts.Sex.MALE
 				: patient.getGender() == Enumerations.AdministrativeGender.FEMALE ? PatientFacts.Sex.FEMALE : PatientFacts.Sex.UNKNOWN;
 		return new PatientFacts(sex,
-				patient.getBirthDate() == null ? null : patient.getBirthDate().toInstant().atZone(ZoneId.of("Europe/Paris")).toLocalDate(),
+				ParisDates.localDate(patient.getBirthDate()),
 				false);
 	}
 }

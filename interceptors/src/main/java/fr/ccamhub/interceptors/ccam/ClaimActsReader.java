@@ -9,9 +9,7 @@ import fr.ccamhub.terminology.rules.Performer;
 import fr.ccamhub.terminology.rules.PractitionerCategory;
 import fr.ccamhub.terminology.rules.TariffSector;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -31,8 +29,6 @@ import org.hl7.fhir.r4.model.PositiveIntType;
  * with 422 and an issue pointing at the element.
  */
 public final class ClaimActsReader {
-
-	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
 	private final FhirContext fhirContext;
 	private final ModifierVariants variants;
@@ -87,15 +83,15 @@ public final class ClaimActsReader {
 	/** servicedDate, else servicedPeriod.start, else the claim's billablePeriod.start, else the date it was created. */
 	private static LocalDate serviceDate(Claim claim, Claim.ItemComponent item) {
 		if (item.hasServicedDateType()) {
-			return date(item.getServicedDateType().getValue());
+			return ParisDates.localDate(item.getServicedDateType().getValue());
 		}
 		if (item.hasServicedPeriod() && item.getServicedPeriod().hasStart()) {
-			return date(item.getServicedPeriod().getStart());
+			return ParisDates.localDate(item.getServicedPeriod().getStart());
 		}
 		if (claim.getBillablePeriod().hasStart()) {
-			return date(claim.getBillablePeriod().getStart());
+			return ParisDates.localDate(claim.getBillablePeriod().getStart());
 		}
-		return date(claim.getCreated());
+		return ParisDates.localDate(claim.getCreated());
 	}
 
 	private static Coding ccamCoding(CodeableConcept concept) {
@@ -155,10 +151,6 @@ public final class ClaimActsReader {
 					"Valeur « " + value + " » invalide : un nombre est attendu.", "Value '" + value + "' is not a number.");
 			return fallback;
 		}
-	}
-
-	private static LocalDate date(Date date) {
-		return date == null ? null : date.toInstant().atZone(PARIS).toLocalDate();
 	}
 
 	private static void problem(OperationOutcome outcome, String expression, String french, String english) {

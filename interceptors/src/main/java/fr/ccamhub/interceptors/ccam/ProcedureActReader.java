@@ -3,7 +3,6 @@ package fr.ccamhub.interceptors.ccam;
 import fr.ccamhub.terminology.rules.BilledAct;
 import fr.ccamhub.terminology.rules.Performer;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -18,8 +17,6 @@ import org.hl7.fhir.r4.model.Procedure;
  * (a Procedure described in words waits for the coder).
  */
 public final class ProcedureActReader {
-
-	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
 	private ProcedureActReader() {
 	}
@@ -62,6 +59,6 @@ public final class ProcedureActReader {
 		} else if (procedure.hasPerformedPeriod()) {
 			date = procedure.getPerformedPeriod().getStart();
 		}
-		return date == null ? null : date.toInstant().atZone(PARIS).toLocalDate();
+		return ParisDates.localDate(date);
 	}
 }
