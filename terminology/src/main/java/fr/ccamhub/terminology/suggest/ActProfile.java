@@ -1,0 +1,31 @@
+package fr.ccamhub.terminology.suggest;
+
+import fr.ccamhub.terminology.ccam.CcamAct;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the ranker reads of one CCAM act, computed once: the stems of its label, the approach and
+ * side its label states, and its "avec X" / "sans X" qualifiers (stem of X → true for avec).
+ */
+public record ActProfile(
+		CcamAct act,
+		String foldedLabel,
+		Set<String> labelStems,
+		Set<String> pathStems,
+		Set<Approach> approaches,
+		Laterality laterality,
+		Map<String, Boolean> qualifiers,
+		String chapterLabel) {
+
+	public ActProfile {
+		labelStems = Set.copyOf(labelStems);
+		pathStems = Set.copyOf(pathStems);
+		approaches = Set.copyOf(approaches);
+		qualifiers = Map.copyOf(qualifiers);
+	}
+
+	public String code() {
+		return act.code();
+	}
+}

@@ -1,0 +1,16 @@
+package fr.ccamhub.terminology.suggest;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A clinical note as the ranker sees it: the stems of the note with its abbreviations expanded,
+ * the stems it negates, its clinical context, and what the coding memory recalls for it.
+ */
+record NoteQuery(
+		String text,
+		Set<String> stems,
+		Set<String> negated,
+		ClinicalContext context,
+		Map<String, Double> memory) {
+}
