@@ -17,7 +17,8 @@ import org.hl7.fhir.r4.model.Procedure;
  * FT1-26; date FT1-4; text FT1-9; performer FT1-20) and PR1 (code PR1-3, text PR1-4, date PR1-5,
  * surgeon PR1-11, practitioner PR1-12, modifiers PR1-16). A CCAM code (system {@code CCAM}, OID
  * 1.2.250.1.213.2.5 or the ANS URL) must exist in the loaded CCAM, and so must its modifiers;
- * it is stored under the ANS canonical. Free text is kept in {@code Procedure.note}: it feeds the
+ * it is stored under the ANS canonical. An act sent with a description and no code is stored in words
+ * ({@code code.text}) for the coding copilot. Free text is kept in {@code Procedure.note}: it feeds the
  * AI coder. DG1 diagnoses become Conditions.
  */
 final class ProcedureMapper {
@@ -37,7 +38,7 @@ final class ProcedureMapper {
 			TransactionBundle transaction) {
 		Segment segment = ft1.segment();
 		int codeField = Fields.get(segment, 25, 1).isEmpty() ? 7 : 25;
-		Procedure procedure = base(ft1, codeField, 26, context);
+		Procedure procedure = base(ft1, codeField, 26, 9, context);
 		String transactionId = Fields.get(segment, 2);
 		procedure.addIdentifier(new Identifier().setSystem(message.senderSystem("act"))
 				.setValue(transactionId.isEmpty() ? message.controlId() + "/FT1/" + ft1.occurrence() : transactionId));
@@ -51,7 +52,7 @@ final class ProcedureMapper {
 	Procedure fromPr1(SegmentList.Located pr1, SegmentList segments, PatientContext context, MessageContext message,
 			TransactionBundle transaction) {
 		Segment segment = pr1.segment();
-		Procedure procedure = base(pr1, 3, 16, context);
+		Procedure procedure = base(pr1, 3, 16, 4, context);
 		String procedureId = Fields.get(segment, 19, 1);
 		procedure.addIdentifier(new Identifier().setSystem(message.senderSystem("act"))
 				.setValue(procedureId.isEmpty() ? message.controlId() + "/PR1/" + pr1.occurrence() : procedureId));
@@ -97,14 +98,19 @@ final class ProcedureMapper {
 		return condition;
 	}
 
-	private Procedure base(SegmentList.Located located, int codeField, int modifierField, PatientContext context) {
+	/**
+	 * The act's code; an act sent in words only (code empty, description given) is stored with
+	 * {@code code.text} and no coding, for the coding copilot.
+	 */
+	private Procedure base(SegmentList.Located located, int codeField, int modifierField, int textField, PatientContext context) {
 		Segment segment = located.segment();
 		String name = located.name();
 		String code = Fields.get(segment, codeField, 1);
 		String system = Fields.get(segment, codeField, 3);
-		if (code.isEmpty()) {
+		String text = Fields.get(segment, textField);
+		if (code.isEmpty() && text.isEmpty()) {
 			throw Hl7Rejection.error(Hl7Rejection.REQUIRED_FIELD_MISSING, name, located.occurrence(), codeField, 1,
-					name + "-" + codeField + " (procedure code) is empty");
+					name + "-" + codeField + " (procedure code) and " + name + "-" + textField + " (description) are both empty");
 		}
 		Procedure procedure = new Procedure();
 		procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
@@ -112,7 +118,9 @@ final class ProcedureMapper {
 		if (context.encounter != null) {
 			procedure.setEncounter(context.encounter);
 		}
-		if (Hl7Systems.isCcam(system)) {
+		if (code.isEmpty()) {
+			procedure.setCode(new CodeableConcept().setText(text));
+		} else if (Hl7Systems.isCcam(system)) {
 			String normalised = code.trim().toUpperCase(java.util.Locale.ROOT);
 			CcamAct act = ccam.act(normalised).orElseThrow(() -> Hl7Rejection.error(Hl7Rejection.TABLE_VALUE_NOT_FOUND,
 					name, located.occurrence(), codeField, 1,

@@ -23,10 +23,10 @@ public final class RoleGrants {
 
 	/**
 	 * Operations whose response is computed from the request alone (an OperationOutcome of rule
-	 * findings, a ClaimResponse priced from the submitted Claim): nothing stored is returned, so the
+	 * findings, a ClaimResponse priced from the submitted Claim, CCAM suggestions for a note): nothing stored is returned, so the
 	 * response needs no resource-level authorization beyond the grant of the operation itself.
 	 */
-	public static final Set<String> COMPUTED_RESPONSE_OPERATIONS = Set.of("$ccam-check", "$ccam-price");
+	public static final Set<String> COMPUTED_RESPONSE_OPERATIONS = Set.of("$ccam-check", "$ccam-price", "$suggest-ccam");
 
 	private static final Map<Role, Map<String, Set<Permission>>> RESOURCES = new EnumMap<>(Role.class);
 	private static final Map<Role, List<String>> OPERATIONS = new EnumMap<>(Role.class);
@@ -83,7 +83,7 @@ public final class RoleGrants {
 		RESOURCES.put(Role.ADMIN, admin);
 
 		OPERATIONS.put(Role.CLINICIAN, List.of("$everything", "$suggest-ccam", "$ccam-check"));
-		OPERATIONS.put(Role.CODER, List.of("$suggest-ccam", "$ccam-check", "$ccam-price"));
+		OPERATIONS.put(Role.CODER, List.of("$suggest-ccam", "$complete-review", "$ccam-check", "$ccam-price"));
 		OPERATIONS.put(Role.BILLING, List.of("$ccam-check", "$ccam-price", "$build-claim"));
 		OPERATIONS.put(Role.AUDITOR, List.of("$verify"));
 		OPERATIONS.put(Role.DEVICE, List.of());

@@ -21,7 +21,7 @@ import java.util.Set;
  * decisions, modifiers from the context, and the rule engine's verdict on every code it proposes.
  * It only ever proposes codes of the loaded release that pass the engine's code-level checks.
  */
-public final class CcamSuggester {
+public final class CcamSuggester implements CodingCopilot {
 
 	public static final String ENGINE = "ccamhub-copilot";
 	public static final String VERSION = "1.0";
@@ -71,6 +71,14 @@ public final class CcamSuggester {
 		return engine;
 	}
 
+	@Override
+	public void learn(String note, String code) {
+		if (index.profile(code) != null) {
+			memory.remember(note, code);
+		}
+	}
+
+	@Override
 	public SuggestionResult suggest(SuggestionRequest request) {
 		ClinicalContext context = contextExtractor.extract(request.text(), request.patient(), request.date());
 		if (request.text().isBlank()) {
@@ -154,16 +162,18 @@ public final class CcamSuggester {
 		}
 		proposed.removeIf(modifier -> rejectedModifiers.contains(modifier.code()));
 		Set<String> warnings = new LinkedHashSet<>();
+		boolean ruleErrors = false;
 		for (Finding finding : findings) {
 			if (finding.acts().contains(index) && (finding.modifier() == null || !rejectedModifiers.contains(finding.modifier()))
 					&& !finding.ruleId().equals("CCAM-ASSOCIATION-CODE")) {
 				warnings.add(finding.messageFr());
+				ruleErrors |= finding.severity() == Severity.ERROR;
 			}
 		}
 		String explanation = explainer.explain(request.text(), candidate, next, confidence, proposed);
 		return new Suggestion(act.code(), act.label(), activity(act),
 				proposed.stream().map(ModifierSuggester.SuggestedModifier::code).toList(), confidence, explanation,
-				List.copyOf(warnings));
+				List.copyOf(warnings), ruleErrors);
 	}
 
 	private static BilledAct billed(CcamAct act, List<String> modifiers, LocalDate date) {
