@@ -5,6 +5,7 @@ import fr.ccamhub.terminology.rules.CcamRuleBookReader;
 import fr.ccamhub.terminology.rules.CcamRuleEngine;
 import fr.ccamhub.terminology.suggest.CcamSuggester;
 import fr.ccamhub.terminology.suggest.ConfidenceCalibration;
+import fr.ccamhub.terminology.suggest.RankingWeights;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import java.util.List;
  * Evaluates the offline CCAM suggester on the development and held-out sets: top-1, top-3,
  * calibration, questions, modifiers, latency. With {@code --fit-calibration FILE} it also fits the
  * confidence table on the development set and writes it to FILE (the shipped
- * terminology/src/main/resources/suggest/calibration.csv). {@code --misses N} lists N misses.
+ * terminology/src/main/resources/suggest/calibration.csv). {@code --misses N} lists N misses; {@code --tune}
+ * searches the ranking weights on the development set first (coordinate search) and prints them.
  */
 public final class SuggestionEvaluation {
 
@@ -25,9 +27,12 @@ public final class SuggestionEvaluation {
 	public static void main(String[] args) throws IOException {
 		Path calibrationOut = null;
 		int misses = 0;
+		boolean tune = false;
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].equals("--fit-calibration")) {
 				calibrationOut = Path.of(args[++i]);
+			} else if (args[i].equals("--tune")) {
+				tune = true;
 			} else if (args[i].equals("--misses")) {
 				misses = Integer.parseInt(args[++i]);
 			}
@@ -36,8 +41,13 @@ public final class SuggestionEvaluation {
 		CcamRuleEngine engine = CcamRuleEngine.standard(new CcamRuleBookReader().read(new CcamReleaseReader().read("ccam/V81")));
 		CcamSuggester suggester = CcamSuggester.standard(engine);
 		System.out.printf("engine %s ready in %d ms%n", CcamSuggester.engineVersion(), (System.nanoTime() - start) / 1_000_000);
-		SuggestionEvaluator evaluator = new SuggestionEvaluator(suggester);
 		List<EvaluationCase> dev = EvaluationCase.load(EvaluationCase.DEV_SET);
+		if (tune) {
+			RankingWeights tuned = WeightTuning.tune(suggester, dev);
+			System.out.println("tuned weights: " + tuned);
+			suggester = suggester.with(tuned, ConfidenceCalibration.load());
+		}
+		SuggestionEvaluator evaluator = new SuggestionEvaluator(suggester);
 		List<EvaluationCase> heldOut = EvaluationCase.load(EvaluationCase.HELD_OUT_SET);
 		evaluator.evaluate(dev);
 		evaluator.evaluate(heldOut);

@@ -6,7 +6,9 @@ import java.util.Set;
 
 /**
  * What the ranker reads of one CCAM act, computed once: the stems of its label, the approach and
- * side its label states, and its "avec X" / "sans X" qualifiers (stem of X → true for avec).
+ * side its label states, its "avec X" / "sans X" qualifiers (stem of X → true for avec), the stem of
+ * the label's first word (the action: exérèse, scanographie...), and whether it is a supplement or
+ * modifier-like act (chapter 19) or a pathology examination, which a note names explicitly.
  */
 public record ActProfile(
 		CcamAct act,
@@ -16,7 +18,10 @@ public record ActProfile(
 		Set<Approach> approaches,
 		Laterality laterality,
 		Map<String, Boolean> qualifiers,
-		String chapterLabel) {
+		String chapterLabel,
+		String headStem,
+		boolean supplement,
+		boolean pathology) {
 
 	public ActProfile {
 		labelStems = Set.copyOf(labelStems);

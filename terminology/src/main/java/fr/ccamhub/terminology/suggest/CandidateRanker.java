@@ -9,24 +9,19 @@ import java.util.Map;
 
 /**
  * Re-ranks the acts retrieved for a note. The lexical score is corrected by what the note says
- * and the label requires: the share of the label's words the note covers, agreement on the
- * approach and on the side, "avec"/"sans" qualifiers, and phrases a coder validated before.
+ * and the label requires: the share of the label's words the note covers, the label's action word,
+ * agreement on the approach and on the side, "avec"/"sans" qualifiers, and phrases a coder
+ * validated before. Supplements and pathology examinations come forward only when the note names them.
  */
 final class CandidateRanker {
 
-	static final double LABEL_COVERAGE_WEIGHT = 0.6;
-	static final double APPROACH_MATCH = 0.35;
-	static final double APPROACH_CONFLICT = -0.5;
-	static final double SIDE_MATCH = 0.1;
-	static final double SIDE_CONFLICT = -0.3;
-	static final double QUALIFIER_MATCH = 0.15;
-	static final double QUALIFIER_CONFLICT = -0.4;
-	static final double MEMORY_WEIGHT = 1.5;
 
 	private final CcamActIndex index;
+	private final RankingWeights weights;
 
-	CandidateRanker(CcamActIndex index) {
+	CandidateRanker(CcamActIndex index, RankingWeights weights) {
 		this.index = index;
+		this.weights = weights;
 	}
 
 	List<RankedCandidate> rank(NoteQuery query, List<CcamActIndex.Hit> hits) {
@@ -51,42 +46,55 @@ final class CandidateRanker {
 		return Collections.unmodifiableList(ranked);
 	}
 
-	private static RankedCandidate score(NoteQuery query, ActProfile profile, double lexical) {
+	private RankedCandidate score(NoteQuery query, ActProfile profile, double lexical) {
 		List<String> matched = new ArrayList<>();
+		double covered = 0;
 		for (String stem : profile.labelStems()) {
 			if (query.stems().contains(stem)) {
 				matched.add(stem);
+				covered += 1;
+			} else if (query.broader().contains(stem)) {
+				covered += weights.broaderCoverage();
 			}
 		}
-		double coverage = profile.labelStems().isEmpty() ? 0 : (double) matched.size() / profile.labelStems().size();
-		double score = lexical + LABEL_COVERAGE_WEIGHT * coverage;
+		double coverage = profile.labelStems().isEmpty() ? 0 : covered / profile.labelStems().size();
+		double score = lexical + weights.labelCoverage() * coverage;
 
+		if (!profile.headStem().isEmpty() && query.stems().contains(profile.headStem())) {
+			score += weights.headMatch();
+		}
+		if (profile.supplement() && !query.stems().contains("supplement")) {
+			score += weights.unrequestedKind();
+		}
+		if (profile.pathology() && !query.stems().contains("anatomopathologiqu") && !query.stems().contains("cytopathologiqu")) {
+			score += weights.unrequestedKind();
+		}
 		ClinicalContext context = query.context();
 		boolean approachMatched = false;
 		boolean approachConflict = false;
 		if (!context.approaches().isEmpty() && !profile.approaches().isEmpty()) {
 			approachMatched = profile.approaches().stream().anyMatch(context.approaches()::contains);
 			approachConflict = !approachMatched;
-			score += approachMatched ? APPROACH_MATCH : APPROACH_CONFLICT;
+			score += approachMatched ? weights.approachMatch() : weights.approachConflict();
 		}
 		score += side(context.laterality(), profile.laterality());
 		for (Map.Entry<String, Boolean> qualifier : profile.qualifiers().entrySet()) {
 			boolean with = qualifier.getValue();
 			if (query.negated().contains(qualifier.getKey())) {
-				score += with ? QUALIFIER_CONFLICT : QUALIFIER_MATCH;
+				score += with ? weights.qualifierConflict() : weights.qualifierMatch();
 			} else if (query.stems().contains(qualifier.getKey())) {
-				score += with ? QUALIFIER_MATCH : QUALIFIER_CONFLICT;
+				score += with ? weights.qualifierMatch() : weights.qualifierConflict();
 			}
 		}
 		double memory = query.memory().getOrDefault(profile.code(), 0.0);
-		score += MEMORY_WEIGHT * memory;
+		score += weights.memory() * memory;
 		return new RankedCandidate(profile, score, coverage, List.copyOf(matched), approachMatched, approachConflict, memory);
 	}
 
-	private static double side(Laterality note, Laterality label) {
+	private double side(Laterality note, Laterality label) {
 		if (note == Laterality.UNSTATED || label == Laterality.UNSTATED) {
 			return 0;
 		}
-		return note == label ? SIDE_MATCH : SIDE_CONFLICT;
+		return note == label ? weights.sideMatch() : weights.sideConflict();
 	}
 }

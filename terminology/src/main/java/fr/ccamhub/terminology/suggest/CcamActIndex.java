@@ -40,6 +40,8 @@ public final class CcamActIndex {
 
 	private static final float PATH_BOOST = 0.3f;
 	private static final float NOTES_BOOST = 0.1f;
+	/** Broader terms (genou → membre inférieur) weigh this much of the note's own words. */
+	static final float BROADER_BOOST = 0.35f;
 
 	private final IndexSearcher searcher;
 	private final Map<String, ActProfile> profiles;
@@ -88,8 +90,11 @@ public final class CcamActIndex {
 		StringBuilder path = new StringBuilder();
 		ancestors.forEach(chapter -> path.append(chapter.label()).append(' '));
 		String chapterLabel = ancestors.isEmpty() ? "" : ancestors.get(ancestors.size() - 1).label();
-		return new ActProfile(act, folded, stems.set(act.label()), stems.set(path.toString()),
-				Approach.inLabel(folded), Laterality.inLabel(folded), Qualifiers.ofLabel(folded, stems), chapterLabel);
+		List<String> labelStems = stems.list(act.label());
+		return new ActProfile(act, folded, new java.util.LinkedHashSet<>(labelStems), stems.set(path.toString()),
+				Approach.inLabel(folded), Laterality.inLabel(folded), Qualifiers.ofLabel(folded, stems), chapterLabel,
+				labelStems.isEmpty() ? "" : labelStems.get(0), act.chapterCode().startsWith("19"),
+				folded.startsWith("examen anatomopathologique") || folded.startsWith("examen cytopathologique"));
 	}
 
 	/** The chapter of an act and its parents, from the chapter (level 1) down. */
@@ -115,17 +120,14 @@ public final class CcamActIndex {
 		return profiles.size();
 	}
 
-	/** The acts whose label, tree path or notes share stems with the query, best BM25 first. */
-	public List<Hit> search(Collection<String> queryStems, int limit) {
-		if (queryStems.isEmpty()) {
+	/** The acts whose label, tree path or notes share stems with the query (broader terms weigh less), best BM25 first. */
+	public List<Hit> search(Collection<String> queryStems, Collection<String> broaderStems, int limit) {
+		if (queryStems.isEmpty() && broaderStems.isEmpty()) {
 			return List.of();
 		}
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
-		for (String stem : queryStems) {
-			query.add(new TermQuery(new Term(LABEL, stem)), BooleanClause.Occur.SHOULD);
-			query.add(new BoostQuery(new TermQuery(new Term(PATH, stem)), PATH_BOOST), BooleanClause.Occur.SHOULD);
-			query.add(new BoostQuery(new TermQuery(new Term(NOTES, stem)), NOTES_BOOST), BooleanClause.Occur.SHOULD);
-		}
+		addTerms(query, queryStems, 1f);
+		addTerms(query, broaderStems, BROADER_BOOST);
 		try {
 			List<Hit> hits = new ArrayList<>();
 			for (ScoreDoc doc : searcher.search(query.build(), limit).scoreDocs) {
@@ -135,6 +137,14 @@ public final class CcamActIndex {
 			return hits;
 		} catch (IOException e) {
 			throw new UncheckedIOException("CCAM suggestion search failed", e);
+		}
+	}
+
+	private static void addTerms(BooleanQuery.Builder query, Collection<String> stems, float boost) {
+		for (String stem : stems) {
+			query.add(new BoostQuery(new TermQuery(new Term(LABEL, stem)), boost), BooleanClause.Occur.SHOULD);
+			query.add(new BoostQuery(new TermQuery(new Term(PATH, stem)), PATH_BOOST * boost), BooleanClause.Occur.SHOULD);
+			query.add(new BoostQuery(new TermQuery(new Term(NOTES, stem)), NOTES_BOOST * boost), BooleanClause.Occur.SHOULD);
 		}
 	}
 

@@ -42,13 +42,13 @@ public final class CcamSuggester implements CodingCopilot {
 	private final SuggestionExplainer explainer;
 
 	public CcamSuggester(CcamActIndex index, ClinicalVocabulary vocabulary, CcamRuleEngine engine, CodingMemory memory,
-			ConfidenceCalibration calibration) {
+			ConfidenceCalibration calibration, RankingWeights weights) {
 		this.index = index;
 		this.vocabulary = vocabulary;
 		this.engine = engine;
 		this.memory = memory;
 		this.calibration = calibration;
-		this.ranker = new CandidateRanker(index);
+		this.ranker = new CandidateRanker(index, weights);
 		this.explainer = new SuggestionExplainer(index.stems(), vocabulary);
 	}
 
@@ -56,7 +56,12 @@ public final class CcamSuggester implements CodingCopilot {
 	public static CcamSuggester standard(CcamRuleEngine engine) {
 		CcamActIndex index = CcamActIndex.build(engine.book().release(), new FrenchClinicalAnalyzer());
 		return new CcamSuggester(index, ClinicalVocabulary.load(), engine, new CodingMemory(index.stems()),
-				ConfidenceCalibration.load());
+				ConfidenceCalibration.load(), RankingWeights.DEFAULT);
+	}
+
+	/** The same engine (index, memory) ranking with other weights and calibration: for tuning. */
+	public CcamSuggester with(RankingWeights weights, ConfidenceCalibration calibration) {
+		return new CcamSuggester(index, vocabulary, engine, memory, calibration, weights);
 	}
 
 	public static String engineVersion() {
@@ -85,10 +90,13 @@ public final class CcamSuggester implements CodingCopilot {
 			return new SuggestionResult(List.of(), "Quel acte a été réalisé ?", context, engineVersion(), 0);
 		}
 		String folded = TextNormalizer.fold(request.text());
-		Set<String> stems = index.stems().set(vocabulary.expand(request.text()));
-		NoteQuery query = new NoteQuery(request.text(), stems, Qualifiers.negatedIn(folded, index.stems()), context,
+		ClinicalVocabulary.Expansion expansion = vocabulary.expand(request.text());
+		Set<String> stems = index.stems().set(expansion.text());
+		Set<String> broader = new java.util.LinkedHashSet<>(index.stems().list(expansion.broader()));
+		broader.removeAll(stems);
+		NoteQuery query = new NoteQuery(request.text(), stems, broader, Qualifiers.negatedIn(folded, index.stems()), context,
 				memory.evidence(request.text()));
-		List<RankedCandidate> ranked = usable(ranker.rank(query, index.search(stems, RETRIEVED)), request);
+		List<RankedCandidate> ranked = usable(ranker.rank(query, index.search(stems, broader, RETRIEVED)), request);
 		if (ranked.isEmpty()) {
 			return new SuggestionResult(List.of(), "Pouvez-vous décrire l'acte réalisé (geste, organe, voie d'abord) ?",
 					context, engineVersion(), 0);

@@ -24,6 +24,8 @@ public final class ClinicalVocabulary {
 	public static final String DEFAULT_RESOURCE = "suggest/vocabulaire-clinique.tsv";
 
 	private static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:['-][a-z0-9]+)*");
+	/** A tooth in FDI notation ("la 36", "dent 11", "sur la 75"): dental acts say "dent". */
+	private static final Pattern TOOTH = Pattern.compile("\\b(?:la|le|sur la|de la|dent|dents|en)\\s+(?:[1-4][1-8]|[5-8][1-5])\\b");
 
 	/** Entries by their first word; each entry is the term's words and its expansion. */
 	private final Map<String, List<Entry>> entriesByFirstWord;
@@ -73,15 +75,31 @@ public final class ClinicalVocabulary {
 		return size;
 	}
 
-	/** The note followed by the expansion of every term found in it (longest term first at each word). */
-	public String expand(String text) {
+	/**
+	 * The note followed by the synonyms of every term found in it (longest term first at each word),
+	 * and apart the broader terms those entries give.
+	 */
+	public Expansion expand(String text) {
 		Set<String> expansions = new LinkedHashSet<>();
 		collect(words(text), expansions);
 		collect(words(text.replace('-', ' ')), expansions);
-		if (expansions.isEmpty()) {
-			return text;
+		if (TOOTH.matcher(TextNormalizer.fold(text)).find()) {
+			expansions.add("dent");
 		}
-		return text + " " + String.join(" ", expansions);
+		StringBuilder synonyms = new StringBuilder(text);
+		StringBuilder broader = new StringBuilder();
+		for (String expansion : expansions) {
+			int tilde = expansion.indexOf('~');
+			synonyms.append(' ').append(tilde < 0 ? expansion : expansion.substring(0, tilde));
+			if (tilde >= 0) {
+				broader.append(' ').append(expansion.substring(tilde + 1));
+			}
+		}
+		return new Expansion(synonyms.toString(), broader.toString().strip());
+	}
+
+	/** A note with its synonyms added, and the broader terms that count for less. */
+	public record Expansion(String text, String broader) {
 	}
 
 	private void collect(List<String> words, Set<String> expansions) {

@@ -5,11 +5,12 @@ import java.util.Set;
 
 /**
  * A clinical note as the ranker sees it: the stems of the note with its abbreviations expanded,
- * the stems it negates, its clinical context, and what the coding memory recalls for it.
+ * the stems of broader terms (genou → membre inférieur), the stems it negates, its clinical context, and what the coding memory recalls for it.
  */
 record NoteQuery(
 		String text,
 		Set<String> stems,
+		Set<String> broader,
 		Set<String> negated,
 		ClinicalContext context,
 		Map<String, Double> memory) {

@@ -75,7 +75,7 @@ final class SuggestionExplainer {
 			List<String> own = stems.list(word);
 			if (!own.isEmpty() && matched.contains(own.get(0))) {
 				words.add(quoted);
-			} else if (stems.list(vocabulary.expand(word)).stream().anyMatch(matched::contains)) {
+			} else if (stems.list(vocabulary.expand(word).text()).stream().anyMatch(matched::contains)) {
 				words.add(quoted);
 			}
 		}
