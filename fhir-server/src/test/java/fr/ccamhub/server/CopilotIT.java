@@ -34,6 +34,7 @@ class CopilotIT extends ServerIT {
 	private static final String STATUS = "https://fhir.ccamhub.fr/CodeSystem/statut-codage";
 	private static final String TASKS = "https://fhir.ccamhub.fr/CodeSystem/tache-codage";
 	private static final String ACTIVITIES = "https://fhir.ccamhub.fr/CodeSystem/activite-codage";
+	private static final String ACT_SYSTEM = "https://fhir.ccamhub.fr/sid/hl7/GAP%40CLINIQUE-A/act";
 
 	private static String coderToken() {
 		return TestTokens.token("coder-1", List.of("coder"), null);
@@ -86,13 +87,13 @@ class CopilotIT extends ServerIT {
 		Procedure procedure = new Procedure();
 		procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
 		procedure.setSubject(new Reference(patient));
-		procedure.setCode(new CodeableConcept().setText("cholécystectomie par coelioscopie pour lithiase vésiculaire"));
+		procedure.setCode(new CodeableConcept().setText("ECG 12 dérivations"));
 		String id = client.create().resource(procedure).execute().getId().getIdPart();
 
 		Procedure coded = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
 				.until(() -> client.read().resource(Procedure.class).withId(id).execute(), p -> hasCcam(p));
-		assertThat(coded.getCode().getCoding()).anyMatch(c -> CCAM.equals(c.getSystem()) && "HMFC004".equals(c.getCode()));
-		assertThat(coded.getCode().getText()).isEqualTo("cholécystectomie par coelioscopie pour lithiase vésiculaire");
+		assertThat(coded.getCode().getCoding()).anyMatch(c -> CCAM.equals(c.getSystem()) && "DEQP003".equals(c.getCode()));
+		assertThat(coded.getCode().getText()).isEqualTo("ECG 12 dérivations");
 		await().atMost(Duration.ofSeconds(10)).until(() -> tags(client, id).contains("code-automatiquement"));
 		assertThat(tags(client, id)).doesNotContain("a-coder");
 
@@ -126,7 +127,7 @@ class CopilotIT extends ServerIT {
 		assertThat(hasCcam(untouched)).isFalse();
 
 		IGenericClient coder = client(coderToken());
-		String other = "HHFA001";
+		String other = "HHFA025";
 		assertThat(suggested).doesNotContain(other);
 		assertThatThrownBy(() -> completeReview(coder, task.getIdElement().getIdPart(), other, null))
 				.isInstanceOf(UnprocessableEntityException.class)
@@ -135,13 +136,13 @@ class CopilotIT extends ServerIT {
 				.isInstanceOf(UnprocessableEntityException.class)
 				.hasMessageContaining("ZZZZ999");
 
-		Task done = completeReview(coder, task.getIdElement().getIdPart(), other, "Abord de la fosse iliaque selon le CRO");
+		Task done = completeReview(coder, task.getIdElement().getIdPart(), other, "Péritonite généralisée avec toilette selon le CRO");
 		assertThat(done.getStatus()).isEqualTo(Task.TaskStatus.COMPLETED);
 		Procedure coded = client.read().resource(Procedure.class).withId(id).execute();
 		assertThat(coded.getCode().getCoding()).anyMatch(c -> CCAM.equals(c.getSystem()) && other.equals(c.getCode()));
 		Provenance decision = provenances(client, id).stream()
 				.filter(p -> p.getActivity().getCodingFirstRep().getCode().equals("code-corrige")).findFirst().orElseThrow();
-		assertThat(decision.getReasonFirstRep().getText()).isEqualTo("Abord de la fosse iliaque selon le CRO");
+		assertThat(decision.getReasonFirstRep().getText()).isEqualTo("Péritonite généralisée avec toilette selon le CRO");
 		assertThat(decision.getAgentFirstRep().getWho().getIdentifier().getValue()).isEqualTo("coder-1");
 		assertThat(tags(client, id)).contains("code-valide").doesNotContain("en-revue");
 
@@ -182,11 +183,12 @@ class CopilotIT extends ServerIT {
 		IGenericClient client = client();
 		Procedure coded = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
 			Bundle found = client.search().forResource(Procedure.class)
-					.where(new ca.uhn.fhir.rest.gclient.StringClientParam("code:text").matches().value("lithiase")).returnBundle(Bundle.class).execute();
-			return found.getEntry().stream().map(e -> (Procedure) e.getResource())
-					.filter(p -> p.getSubject().getReference() != null).filter(CopilotIT::hasCcam).findFirst();
+					.where(Procedure.IDENTIFIER.exactly().systemAndCode(ACT_SYSTEM, "BAR-TEXTE-0001/PR1/1"))
+					.returnBundle(Bundle.class).execute();
+			return found.getEntry().stream().map(e -> (Procedure) e.getResource()).filter(CopilotIT::hasCcam).findFirst();
 		}, Optional::isPresent).orElseThrow();
-		assertThat(coded.getCode().getCoding()).anyMatch(c -> "HMFC004".equals(c.getCode()));
+		assertThat(coded.getCode().getText()).isEqualTo("ECG 12 dérivations de repos avant chirurgie");
+		assertThat(coded.getCode().getCoding()).anyMatch(c -> "DEQP003".equals(c.getCode()));
 	}
 
 	private Parameters suggest(IGenericClient client, String text) {

@@ -1,7 +1,6 @@
 package fr.ccamhub.terminology.suggest;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public enum Approach {
 
-	OPEN("par abord direct (chirurgie ouverte)", "par laparotomie / à ciel ouvert",
+	OPEN("par abord direct (chirurgie ouverte)", "par abord ouvert (laparotomie, incision)",
 			"\\b(laparotomie|laparo|thoracotomie|arthrotomie|sternotomie|lombotomie|cervicotomie|ciel ouvert|abord direct|chirurgie ouverte|voie ouverte|par abord|mini-?laparotomie)\\b",
 			"\\b(laparotomie|thoracotomie|arthrotomie|sternotomie|lombotomie|cervicotomie|abord direct|ciel ouvert)\\b"),
 	LAPAROSCOPIC("par cœlioscopie / arthroscopie / thoracoscopie", "par cœlioscopie",
@@ -71,7 +70,4 @@ public enum Approach {
 		return found;
 	}
 
-	static List<Approach> ordered(Set<Approach> approaches) {
-		return List.copyOf(approaches);
-	}
 }

@@ -118,7 +118,7 @@ public final class CcamSuggester implements CodingCopilot {
 			RankedCandidate next = i + 1 < ranked.size() ? ranked.get(i + 1) : null;
 			suggestions.add(suggestion(request, context, candidate, next, Math.max(0, confidence)));
 		}
-		String question = ClarificationQuestion.ask(query, first, second, topConfidence).orElse(null);
+		String question = ClarificationQuestion.ask(query, ranked, topConfidence).orElse(null);
 		return new SuggestionResult(suggestions, question, context, engineVersion(), raw);
 	}
 

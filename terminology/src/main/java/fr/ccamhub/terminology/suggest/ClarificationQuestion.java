@@ -1,14 +1,17 @@
 package fr.ccamhub.terminology.suggest;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one question to ask when the note cannot tell the two best codes apart: the approach when
- * the note gives none, the side, an "avec/sans" qualifier, or else which of the two acts it is.
+ * The one question to ask when the note cannot tell the best codes apart: the approach when the
+ * note gives none and the same act exists by another approach, else (when the two best are close
+ * and confidence low) the side, an "avec/sans" qualifier, or which of the two acts it is.
  */
 final class ClarificationQuestion {
 
@@ -20,8 +23,20 @@ final class ClarificationQuestion {
 	private ClarificationQuestion() {
 	}
 
-	static Optional<String> ask(NoteQuery query, RankedCandidate first, RankedCandidate second, int confidence) {
-		if (second == null || confidence >= ASK_BELOW_CONFIDENCE) {
+	/** From this confidence on, no question: the engine is sure enough. */
+	static final int SURE = 90;
+
+	static Optional<String> ask(NoteQuery query, List<RankedCandidate> ranked, int confidence) {
+		if (ranked.size() < 2 || confidence >= SURE) {
+			return Optional.empty();
+		}
+		RankedCandidate first = ranked.get(0);
+		Optional<String> approach = approachQuestion(query, first, ranked.subList(1, Math.min(3, ranked.size())));
+		if (approach.isPresent()) {
+			return approach;
+		}
+		RankedCandidate second = ranked.get(1);
+		if (confidence >= ASK_BELOW_CONFIDENCE) {
 			return Optional.empty();
 		}
 		if ((first.score() - second.score()) / Math.max(first.score(), 1e-9) >= CLOSE_MARGIN) {
@@ -29,11 +44,6 @@ final class ClarificationQuestion {
 		}
 		ActProfile a = first.profile();
 		ActProfile b = second.profile();
-		if (query.context().approaches().isEmpty() && !a.approaches().isEmpty() && !b.approaches().isEmpty()
-				&& !a.approaches().equals(b.approaches())) {
-			return Optional.of(capitalise(a.approaches().iterator().next().questionFr()) + " ou "
-					+ b.approaches().iterator().next().questionFr() + " ?");
-		}
 		if (query.context().laterality() == Laterality.UNSTATED && a.laterality() != b.laterality()
 				&& a.laterality() != Laterality.UNSTATED && b.laterality() != Laterality.UNSTATED) {
 			return Optional.of("Unilatéral ou bilatéral ?");
@@ -49,6 +59,33 @@ final class ClarificationQuestion {
 		}
 		return Optional.of("S'agit-il de « " + a.act().label() + " » (" + a.code() + ") ou de « " + b.act().label() + " » ("
 				+ b.code() + ") ?");
+	}
+
+	/**
+	 * The note names no approach, and a close candidate for the same organ and action (same first
+	 * three letters of the code) is done by another approach: ask which.
+	 */
+	private static Optional<String> approachQuestion(NoteQuery query, RankedCandidate first, List<RankedCandidate> others) {
+		if (!query.context().approaches().isEmpty() || first.profile().approaches().isEmpty()) {
+			return Optional.empty();
+		}
+		Set<Approach> mine = first.profile().approaches();
+		for (RankedCandidate other : others) {
+			Set<Approach> theirs = other.profile().approaches();
+			if (theirs.isEmpty() || theirs.equals(mine) || !sameOrganAndAction(first, other)) {
+				continue;
+			}
+			Approach a = mine.stream().filter(x -> !theirs.contains(x)).findFirst().orElse(mine.iterator().next());
+			Approach b = theirs.stream().filter(x -> !mine.contains(x)).findFirst().orElse(theirs.iterator().next());
+			if (a != b) {
+				return Optional.of(capitalise(a.questionFr()) + " ou " + b.questionFr() + " ?");
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static boolean sameOrganAndAction(RankedCandidate a, RankedCandidate b) {
+		return a.profile().code().substring(0, 3).equals(b.profile().code().substring(0, 3));
 	}
 
 	private static Optional<String> qualifiedWord(String label, boolean with) {

@@ -18,6 +18,9 @@ public final class CodingMemory {
 
 	/** How close (Jaccard on stems) a note must be to a remembered phrase to count as evidence. */
 	static final double MIN_SIMILARITY = 0.5;
+	/** Words that change no code (the side, filler): left out when comparing notes. */
+	private static final Set<String> NEUTRAL = Set.of("droit", "droite", "gauch", "gauche", "g", "d", "bilateral", "intervention",
+			"patient", "patiente", "an", "ans", "mois", "urgenc", "urgence");
 
 	private final Stems stems;
 	private final List<Example> examples = new ArrayList<>();
@@ -30,7 +33,7 @@ public final class CodingMemory {
 
 	/** Records that a coder validated {@code code} for this note. */
 	public void remember(String text, String code) {
-		Set<String> noteStems = stems.set(text);
+		Set<String> noteStems = significant(text);
 		if (noteStems.isEmpty()) {
 			return;
 		}
@@ -60,7 +63,7 @@ public final class CodingMemory {
 	 * recent decision wins between equally close phrases that were coded differently.
 	 */
 	public Map<String, Double> evidence(String text) {
-		Set<String> noteStems = stems.set(text);
+		Set<String> noteStems = significant(text);
 		Map<String, Double> byCode = new HashMap<>();
 		lock.readLock().lock();
 		try {
@@ -83,6 +86,13 @@ public final class CodingMemory {
 			lock.readLock().unlock();
 		}
 		return byCode;
+	}
+
+	private Set<String> significant(String text) {
+		Set<String> significant = new HashSet<>(stems.set(text));
+		significant.removeAll(NEUTRAL);
+		significant.removeIf(stem -> stem.chars().allMatch(Character::isDigit));
+		return significant;
 	}
 
 	private static double jaccard(Set<String> a, Set<String> b) {
