@@ -10,17 +10,27 @@ import fr.ccamhub.server.fhir.StorageInterceptor;
 import fr.ccamhub.terminology.rules.CcamRuleEngine;
 import fr.ccamhub.terminology.suggest.CcamSuggester;
 import fr.ccamhub.terminology.suggest.CodingCopilot;
+import fr.ccamhub.terminology.suggest.llm.LlmRerankingCopilot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The coding copilot: the offline suggester, $suggest-ccam, $complete-review and the pending-coding tag. */
+/** The coding copilot: the offline suggester (re-ranked by a language model when configured), $suggest-ccam, $complete-review and the pending-coding tag. */
 @Configuration(proxyBeanMethods = false)
 public class CopilotConfig {
 
+	private static final Logger log = LoggerFactory.getLogger(CopilotConfig.class);
+
 	@Bean
-	CodingCopilot codingCopilot(CcamRuleEngine engine) {
-		return CcamSuggester.standard(engine);
+	CodingCopilot codingCopilot(CcamRuleEngine engine, LlmProperties llm) {
+		CcamSuggester offline = CcamSuggester.standard(engine);
+		if (!llm.enabled()) {
+			return offline;
+		}
+		log.info("CCAM copilot re-ranks with the language model {} at {} (notes pseudonymized)", llm.model(), llm.baseUrl());
+		return LlmRerankingCopilot.create(offline, llm.settings());
 	}
 
 	@Bean

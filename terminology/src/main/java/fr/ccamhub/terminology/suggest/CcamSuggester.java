@@ -85,6 +85,11 @@ public final class CcamSuggester implements CodingCopilot {
 
 	@Override
 	public SuggestionResult suggest(SuggestionRequest request) {
+		return suggest(request, MAX_SUGGESTIONS);
+	}
+
+	/** Like {@link #suggest}, with up to {@code count} suggestions (a language model re-ranks more than three). */
+	public SuggestionResult suggest(SuggestionRequest request, int count) {
 		ClinicalContext context = contextExtractor.extract(request.text(), request.patient(), request.date());
 		if (request.text().isBlank()) {
 			return new SuggestionResult(List.of(), "Quel acte a été réalisé ?", context, engineVersion(), 0);
@@ -96,7 +101,7 @@ public final class CcamSuggester implements CodingCopilot {
 		broader.removeAll(stems);
 		NoteQuery query = new NoteQuery(request.text(), stems, broader, Qualifiers.negatedIn(folded, index.stems()), context,
 				memory.evidence(request.text()));
-		List<RankedCandidate> ranked = usable(ranker.rank(query, index.search(stems, broader, RETRIEVED)), request);
+		List<RankedCandidate> ranked = usable(ranker.rank(query, index.search(stems, broader, RETRIEVED)), request, count);
 		if (ranked.isEmpty()) {
 			return new SuggestionResult(List.of(), "Pouvez-vous décrire l'acte réalisé (geste, organe, voie d'abord) ?",
 					context, engineVersion(), 0);
@@ -107,10 +112,10 @@ public final class CcamSuggester implements CodingCopilot {
 		int topConfidence = calibration.confidence(raw);
 		List<Suggestion> suggestions = new ArrayList<>();
 		double restScore = 0;
-		for (int i = 1; i < Math.min(MAX_SUGGESTIONS, ranked.size()); i++) {
+		for (int i = 1; i < Math.min(count, ranked.size()); i++) {
 			restScore += Math.max(0, ranked.get(i).score());
 		}
-		for (int i = 0; i < Math.min(MAX_SUGGESTIONS, ranked.size()); i++) {
+		for (int i = 0; i < Math.min(count, ranked.size()); i++) {
 			RankedCandidate candidate = ranked.get(i);
 			int confidence = i == 0 ? topConfidence
 					: (int) Math.min(topConfidence - 1, Math.round((100 - topConfidence) * Math.max(0, candidate.score())
@@ -136,10 +141,10 @@ public final class CcamSuggester implements CodingCopilot {
 	}
 
 	/** Drops the codes that fail a code-level rule (not in force on the date, wrong sex...). */
-	private List<RankedCandidate> usable(List<RankedCandidate> ranked, SuggestionRequest request) {
+	private List<RankedCandidate> usable(List<RankedCandidate> ranked, SuggestionRequest request, int count) {
 		List<RankedCandidate> kept = new ArrayList<>();
 		for (RankedCandidate candidate : ranked) {
-			if (kept.size() == MAX_SUGGESTIONS + 1) {
+			if (kept.size() == count + 1) {
 				break;
 			}
 			CcamAct act = candidate.profile().act();
