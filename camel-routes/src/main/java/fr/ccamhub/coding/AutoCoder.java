@@ -104,15 +104,9 @@ public final class AutoCoder {
 		}
 		if (reason == null) {
 			Suggestion suggestion = best.orElseThrow();
-			String previousVersion = procedure.getIdElement().getVersionIdPart();
-			Procedure coded = procedure.copy();
-			ProcedureCoding.apply(coded, suggestion.code(), suggestion.display(), suggestion.activity(), suggestion.modifiers());
-			coded.getMeta().getTag().removeIf(tag -> CopilotFhir.STATUS_SYSTEM.equals(tag.getSystem()));
-			coded.getMeta().addTag(CopilotFhir.status(CopilotFhir.AUTO_CODED));
-			String codedVersion = "Procedure/" + procedureId + "/_history/" + (Long.parseLong(previousVersion) + 1);
 			Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-			bundle.addEntry().setResource(coded).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Procedure/" + procedureId)
-					.setIfMatch("W/\"" + previousVersion + "\"");
+			String codedVersion = ProcedureCoding.addCodedUpdate(bundle, procedure, suggestion.code(), suggestion.display(),
+					suggestion.activity(), suggestion.modifiers(), CopilotFhir.AUTO_CODED);
 			bundle.addEntry().setResource(CodingRecords.autoCoded(procedure, codedVersion, suggestion))
 					.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Provenance");
 			transaction(bundle);

@@ -1,9 +1,11 @@
 package fr.ccamhub.coding;
 
 import fr.ccamhub.interceptors.ccam.CcamFhir;
+import fr.ccamhub.interceptors.copilot.CopilotFhir;
 import fr.ccamhub.terminology.fhir.CcamSystems;
 import java.util.List;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Procedure;
 
@@ -11,6 +13,23 @@ import org.hl7.fhir.r4.model.Procedure;
 final class ProcedureCoding {
 
 	private ProcedureCoding() {
+	}
+
+	/**
+	 * Adds to a transaction the versioned update (If-Match) that codes the Procedure and sets its
+	 * coding-status tag; returns the reference of the version the update will create.
+	 */
+	static String addCodedUpdate(Bundle transaction, Procedure procedure, String code, String display, int activity,
+			List<String> modifiers, String status) {
+		String procedureId = procedure.getIdElement().getIdPart();
+		String previousVersion = procedure.getIdElement().getVersionIdPart();
+		Procedure coded = procedure.copy();
+		apply(coded, code, display, activity, modifiers);
+		coded.getMeta().getTag().removeIf(tag -> CopilotFhir.STATUS_SYSTEM.equals(tag.getSystem()));
+		coded.getMeta().addTag(CopilotFhir.status(status));
+		transaction.addEntry().setResource(coded).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Procedure/" + procedureId)
+				.setIfMatch("W/\"" + previousVersion + "\"");
+		return "Procedure/" + procedureId + "/_history/" + (Long.parseLong(previousVersion) + 1);
 	}
 
 	static void apply(Procedure procedure, String code, String display, int activity, List<String> modifiers) {

@@ -92,13 +92,10 @@ public final class ReviewCompletion {
 		Procedure procedure = (Procedure) procedures().read(new IdType(task.getFocus().getReference()).toVersionless(),
 				new SystemRequestDetails());
 		checkCodeLevelRules(code, activity, modifiers, procedure);
-		String previousVersion = procedure.getIdElement().getVersionIdPart();
 		String procedureId = procedure.getIdElement().getIdPart();
-		Procedure coded = procedure.copy();
-		ProcedureCoding.apply(coded, code, act.label(), activity, modifiers);
-		coded.getMeta().getTag().removeIf(tag -> CopilotFhir.STATUS_SYSTEM.equals(tag.getSystem()));
-		coded.getMeta().addTag(CopilotFhir.status(CopilotFhir.VALIDATED));
-		String codedVersion = "Procedure/" + procedureId + "/_history/" + (Long.parseLong(previousVersion) + 1);
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		String codedVersion = ProcedureCoding.addCodedUpdate(bundle, procedure, code, act.label(), activity, modifiers,
+				CopilotFhir.VALIDATED);
 
 		Task done = task.copy();
 		done.setStatus(Task.TaskStatus.COMPLETED);
@@ -111,9 +108,6 @@ public final class ReviewCompletion {
 					.setValue(new StringType(decision.justification().strip()));
 		}
 
-		Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		bundle.addEntry().setResource(coded).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Procedure/" + procedureId)
-				.setIfMatch("W/\"" + previousVersion + "\"");
 		bundle.addEntry().setResource(done).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Task/" + taskId)
 				.setIfMatch("W/\"" + task.getIdElement().getVersionIdPart() + "\"");
 		bundle.addEntry().setResource(CodingRecords.coderDecision(codedVersion, taskId, accepted, decision.coder(),

@@ -83,12 +83,7 @@ class CopilotIT extends ServerIT {
 	@Test
 	void procedureStoredInWordsIsCodedByTheCopilotWithItsProvenance() {
 		IGenericClient client = client();
-		String patient = createPatient(client, "AUTO");
-		Procedure procedure = new Procedure();
-		procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
-		procedure.setSubject(new Reference(patient));
-		procedure.setCode(new CodeableConcept().setText("ECG 12 dérivations"));
-		String id = client.create().resource(procedure).execute().getId().getIdPart();
+		String id = storeInWords(client, createPatient(client, "AUTO"), "ECG 12 dérivations");
 
 		Procedure coded = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
 				.until(() -> client.read().resource(Procedure.class).withId(id).execute(), p -> hasCcam(p));
@@ -108,11 +103,7 @@ class CopilotIT extends ServerIT {
 	void uncertainActGoesToReviewAndTheCoderMustJustifyAnOverride() {
 		IGenericClient client = client();
 		String patient = createPatient(client, "REVUE");
-		Procedure procedure = new Procedure();
-		procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
-		procedure.setSubject(new Reference(patient));
-		procedure.setCode(new CodeableConcept().setText("appendicectomie"));
-		String id = client.create().resource(procedure).execute().getId().getIdPart();
+		String id = storeInWords(client, patient, "appendicectomie");
 
 		Task task = awaitReviewTask(client, id);
 		assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
@@ -158,11 +149,7 @@ class CopilotIT extends ServerIT {
 		assertThat(before).isNotEqualTo(right);
 
 		IGenericClient client = client();
-		Procedure procedure = new Procedure();
-		procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
-		procedure.setSubject(new Reference(createPatient(client, "APPREND")));
-		procedure.setCode(new CodeableConcept().setText("intervention de Lichtenstein à droite"));
-		String id = client.create().resource(procedure).execute().getId().getIdPart();
+		String id = storeInWords(client, createPatient(client, "APPREND"), "intervention de Lichtenstein à droite");
 		Task task = awaitReviewTask(client, id);
 		completeReview(coder, task.getIdElement().getIdPart(), right, "Cure de hernie inguinale avec prothèse, abord direct");
 
@@ -189,6 +176,15 @@ class CopilotIT extends ServerIT {
 		}, Optional::isPresent).orElseThrow();
 		assertThat(coded.getCode().getText()).isEqualTo("ECG 12 dérivations de repos avant chirurgie");
 		assertThat(coded.getCode().getCoding()).anyMatch(c -> "DEQP003".equals(c.getCode()));
+	}
+
+	/** A completed Procedure described in words only, as an EHR sends an act it has not coded. */
+	private static String storeInWords(IGenericClient client, String patient, String text) {
+		Procedure procedure = new Procedure();
+		procedure.setStatus(Procedure.ProcedureStatus.COMPLETED);
+		procedure.setSubject(new Reference(patient));
+		procedure.setCode(new CodeableConcept().setText(text));
+		return client.create().resource(procedure).execute().getId().getIdPart();
 	}
 
 	private Parameters suggest(IGenericClient client, String text) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -45,11 +44,7 @@ class MllpTlsIT {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			mllpPort = socket.getLocalPort();
 		}
-		server = new SpringApplicationBuilder(CcamhubApplication.class).run(
-				"--server.port=0",
-				"--ccamhub.data-directory=" + directory.resolve("data"),
-				"--ccamhub.terminology.ccam.load-on-startup=false",
-				"--ccamhub.hl7.mllp.port=" + mllpPort,
+		server = StandaloneServer.start(directory.resolve("data"), mllpPort,
 				"--ccamhub.hl7.mllp.tls.enabled=true",
 				"--ccamhub.hl7.mllp.tls.key-store=file:" + serverKeys,
 				"--ccamhub.hl7.mllp.tls.key-store-password=" + PASSWORD,
