@@ -144,16 +144,16 @@ class CopilotIT extends ServerIT {
 	@Test
 	void aCoderCorrectionIsSuggestedNextTimeForTheSameKindOfNote() {
 		IGenericClient coder = client(coderToken());
-		String before = firstCode(suggest(coder, "intervention de Lichtenstein à droite"));
-		String right = "LMMA012";
+		String before = firstCode(suggest(coder, "intervention de Shouldice à droite"));
+		String right = "LMMA017";
 		assertThat(before).isNotEqualTo(right);
 
 		IGenericClient client = client();
-		String id = storeInWords(client, createPatient(client, "APPREND"), "intervention de Lichtenstein à droite");
+		String id = storeInWords(client, createPatient(client, "APPREND"), "intervention de Shouldice à droite");
 		Task task = awaitReviewTask(client, id);
-		completeReview(coder, task.getIdElement().getIdPart(), right, "Cure de hernie inguinale avec prothèse, abord direct");
+		completeReview(coder, task.getIdElement().getIdPart(), right, "Cure de hernie inguinale sans prothèse sous AG, abord inguinal");
 
-		assertThat(firstCode(suggest(coder, "Lichtenstein gauche"))).isEqualTo(right);
+		assertThat(firstCode(suggest(coder, "Shouldice gauche"))).isEqualTo(right);
 	}
 
 	@Test

@@ -8,7 +8,8 @@ import java.util.Set;
  * What the ranker reads of one CCAM act, computed once: the stems of its label, the approach and
  * side its label states, its "avec X" / "sans X" qualifiers (stem of X → true for avec), the stem of
  * the label's first word (the action: exérèse, scanographie...), and whether it is a supplement or
- * modifier-like act (chapter 19) or a pathology examination, which a note names explicitly.
+ * modifier-like act (chapter 19) or a pathology examination, which a note names explicitly, and
+ * the number of things (polyps, teeth, tumours) the act covers when its label says it.
  */
 public record ActProfile(
 		CcamAct act,
@@ -21,7 +22,8 @@ public record ActProfile(
 		String chapterLabel,
 		String headStem,
 		boolean supplement,
-		boolean pathology) {
+		boolean pathology,
+		Counts.Range count) {
 
 	public ActProfile {
 		labelStems = Set.copyOf(labelStems);

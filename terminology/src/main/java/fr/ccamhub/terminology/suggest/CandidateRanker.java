@@ -78,6 +78,9 @@ final class CandidateRanker {
 			score += approachMatched ? weights.approachMatch() : weights.approachConflict();
 		}
 		score += side(context.laterality(), profile.laterality());
+		if (profile.count() != null) {
+			score += profile.count().contains(query.count()) ? weights.countMatch() : weights.countConflict();
+		}
 		for (Map.Entry<String, Boolean> qualifier : profile.qualifiers().entrySet()) {
 			boolean with = qualifier.getValue();
 			if (query.negated().contains(qualifier.getKey())) {

@@ -94,7 +94,8 @@ public final class CcamActIndex {
 		return new ActProfile(act, folded, new java.util.LinkedHashSet<>(labelStems), stems.set(path.toString()),
 				Approach.inLabel(folded), Laterality.inLabel(folded), Qualifiers.ofLabel(folded, stems), chapterLabel,
 				labelStems.isEmpty() ? "" : labelStems.get(0), act.chapterCode().startsWith("19"),
-				folded.startsWith("examen anatomopathologique") || folded.startsWith("examen cytopathologique"));
+				folded.startsWith("examen anatomopathologique") || folded.startsWith("examen cytopathologique"),
+				Counts.ofLabel(folded));
 	}
 
 	/** The chapter of an act and its parents, from the chapter (level 1) down. */

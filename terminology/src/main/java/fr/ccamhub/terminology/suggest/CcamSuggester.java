@@ -100,7 +100,7 @@ public final class CcamSuggester implements CodingCopilot {
 		Set<String> broader = new java.util.LinkedHashSet<>(index.stems().list(expansion.broader()));
 		broader.removeAll(stems);
 		NoteQuery query = new NoteQuery(request.text(), stems, broader, Qualifiers.negatedIn(folded, index.stems()), context,
-				memory.evidence(request.text()));
+				Counts.inNote(folded), memory.evidence(request.text()));
 		List<RankedCandidate> ranked = usable(ranker.rank(query, index.search(stems, broader, RETRIEVED)), request, count);
 		if (ranked.isEmpty()) {
 			return new SuggestionResult(List.of(), "Pouvez-vous décrire l'acte réalisé (geste, organe, voie d'abord) ?",

@@ -18,17 +18,19 @@ public record RankingWeights(
 		double qualifierConflict,
 		double unrequestedKind,
 		double broaderCoverage,
-		double memory) {
+		double memory,
+		double countMatch,
+		double countConflict) {
 
-	public static final RankingWeights DEFAULT = new RankingWeights(0.45, 0.1, 0.4, -0.25, 0.15, -0.3, 0.0, -0.4, -0.2, 1.5, 3.0);
+	public static final RankingWeights DEFAULT = new RankingWeights(0.45, 0.15, 0.4, -0.25, 0.15, -0.3, 0.0, -0.4, -0.1, 1.5, 3.0, 0.15, -0.1);
 
 	/** The weights as an array, in the order of the record components (for tuning). */
 	public double[] toArray() {
 		return new double[] {labelCoverage, headMatch, approachMatch, approachConflict, sideMatch, sideConflict, qualifierMatch,
-				qualifierConflict, unrequestedKind, broaderCoverage, memory};
+				qualifierConflict, unrequestedKind, broaderCoverage, memory, countMatch, countConflict};
 	}
 
 	public static RankingWeights of(double[] w) {
-		return new RankingWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10]);
+		return new RankingWeights(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], w[12]);
 	}
 }

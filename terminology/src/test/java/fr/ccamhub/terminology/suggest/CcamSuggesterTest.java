@@ -76,13 +76,13 @@ class CcamSuggesterTest {
 	@Test
 	void aCoderCorrectionIsSuggestedForTheSameKindOfNote() {
 		CcamSuggester suggester = CcamSuggester.standard(TestCcam.ENGINE);
-		assertThat(suggester.suggest(SuggestionRequest.of("cure de Lichtenstein droite")).best().orElseThrow().code())
-				.isNotEqualTo("LMMA012");
+		assertThat(suggester.suggest(SuggestionRequest.of("cure de Shouldice droite")).best().orElseThrow().code())
+				.isNotEqualTo("LMMA017");
 
-		suggester.learn("cure de Lichtenstein droite", "LMMA012");
+		suggester.learn("cure de Shouldice droite", "LMMA017");
 
-		Suggestion next = suggester.suggest(SuggestionRequest.of("Lichtenstein gauche")).best().orElseThrow();
-		assertThat(next.code()).isEqualTo("LMMA012");
+		Suggestion next = suggester.suggest(SuggestionRequest.of("Shouldice gauche")).best().orElseThrow();
+		assertThat(next.code()).isEqualTo("LMMA017");
 		assertThat(next.explanation()).contains("codeur");
 	}
 }
