@@ -117,10 +117,6 @@ public final class CcamActIndex {
 		return profiles.get(code);
 	}
 
-	public int size() {
-		return profiles.size();
-	}
-
 	/** The acts whose label, tree path or notes share stems with the query (broader terms weigh less), best BM25 first. */
 	public List<Hit> search(Collection<String> queryStems, Collection<String> broaderStems, int limit) {
 		if (queryStems.isEmpty() && broaderStems.isEmpty()) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,14 +65,6 @@ public final class CcamSuggester implements CodingCopilot {
 
 	public static String engineVersion() {
 		return ENGINE + "/" + VERSION;
-	}
-
-	public CodingMemory memory() {
-		return memory;
-	}
-
-	public CcamRuleEngine ruleEngine() {
-		return engine;
 	}
 
 	@Override
@@ -197,10 +188,5 @@ public final class CcamSuggester implements CodingCopilot {
 	private static int activity(CcamAct act) {
 		List<Integer> activities = act.activities();
 		return activities.isEmpty() || activities.contains(1) ? 1 : activities.get(0);
-	}
-
-	/** Looks a code up in the suggester's release (for callers that validate a coder's choice). */
-	public Optional<CcamAct> act(String code) {
-		return Optional.ofNullable(index.profile(code)).map(ActProfile::act);
 	}
 }

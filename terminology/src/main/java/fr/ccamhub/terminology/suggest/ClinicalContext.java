@@ -8,14 +8,12 @@ import java.util.Set;
  * the side, the patient's age, and when and how urgently the act was done.
  *
  * @param ageInMonths age of the patient when known from the note or the patient's birth date
- * @param child the note speaks of a child without an age ("enfant", "nourrisson")
  * @param time time of day of the act when the note gives it
  */
 public record ClinicalContext(
 		Set<Approach> approaches,
 		Laterality laterality,
 		Integer ageInMonths,
-		boolean child,
 		LocalTime time,
 		boolean night,
 		boolean sundayOrHoliday,

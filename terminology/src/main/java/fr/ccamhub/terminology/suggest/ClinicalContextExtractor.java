@@ -15,7 +15,6 @@ public final class ClinicalContextExtractor {
 	private static final Pattern MONTHS = Pattern.compile("\\b(\\d{1,2}) ?mois\\b");
 	private static final Pattern DAYS = Pattern.compile("\\b(?:j|jour)(\\d{1,2})\\b|\\b(\\d{1,2}) ?(?:jours|j) de vie\\b");
 	private static final Pattern NEWBORN = Pattern.compile("\\b(nouveau-?nes?|nne|neonat\\w*|nourrisson\\w*|bebe\\w*)\\b");
-	private static final Pattern CHILD = Pattern.compile("\\b(enfant\\w*|pediatri\\w*|garcon|fillette)\\b");
 	private static final Pattern CLOCK = Pattern.compile("(?:\\b(?:a|vers|des|le soir a)\\s+|^)(\\d{1,2}) ?h ?(\\d{2})?\\b|\\b(\\d{1,2})h(\\d{2})\\b");
 	private static final Pattern MIDNIGHT = Pattern.compile("\\bminuit\\b");
 	private static final Pattern NIGHT = Pattern.compile("\\b(la nuit|de nuit|nocturne|dans la nuit)\\b");
@@ -36,7 +35,6 @@ public final class ClinicalContextExtractor {
 				Approach.inText(folded),
 				Laterality.inText(folded),
 				ageInMonths,
-				ageInMonths == null && (NEWBORN.matcher(folded).find() || CHILD.matcher(folded).find()),
 				time,
 				night,
 				sunday,

@@ -29,7 +29,6 @@ public final class ClinicalVocabulary {
 
 	/** Entries by their first word; each entry is the term's words and its expansion. */
 	private final Map<String, List<Entry>> entriesByFirstWord;
-	private final int size;
 
 	private ClinicalVocabulary(List<Entry> entries) {
 		Map<String, List<Entry>> byFirst = new HashMap<>();
@@ -38,7 +37,6 @@ public final class ClinicalVocabulary {
 		}
 		byFirst.values().forEach(list -> list.sort((a, b) -> b.words().size() - a.words().size()));
 		this.entriesByFirstWord = byFirst;
-		this.size = entries.size();
 	}
 
 	public static ClinicalVocabulary load() {
@@ -69,10 +67,6 @@ public final class ClinicalVocabulary {
 			throw new UncheckedIOException("Cannot read " + resource, e);
 		}
 		return new ClinicalVocabulary(entries);
-	}
-
-	public int size() {
-		return size;
 	}
 
 	/**

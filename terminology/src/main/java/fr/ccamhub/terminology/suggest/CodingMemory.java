@@ -49,15 +49,6 @@ public final class CodingMemory {
 		}
 	}
 
-	public int size() {
-		lock.readLock().lock();
-		try {
-			return examples.size();
-		} finally {
-			lock.readLock().unlock();
-		}
-	}
-
 	/**
 	 * For each code validated on a phrase close to the note, the best similarity (0-1); the most
 	 * recent decision wins between equally close phrases that were coded differently.

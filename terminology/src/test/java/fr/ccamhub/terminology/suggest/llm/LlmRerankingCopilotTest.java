@@ -106,7 +106,7 @@ class LlmRerankingCopilotTest {
 
 	@Test
 	void aSlowModelTimesOutAndTheOfflineRankingIsAnswered() {
-		server.delayMillis = 3_000;
+		server.stalled = new java.util.concurrent.CountDownLatch(1);
 		long start = System.nanoTime();
 		SuggestionResult result = copilot(Duration.ofMillis(300)).suggest(SuggestionRequest.of("cholécystectomie sous coelio"));
 		long millis = (System.nanoTime() - start) / 1_000_000;

@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A local HTTP server that speaks the OpenAI chat-completions protocol ({@code POST /v1/chat/completions}):
- * it records each request body and answers with the assistant content, HTTP status and delay set by the test.
+ * it records each request body and answers with the assistant content and HTTP status set by the test, or
+ * holds its answer while the test keeps it stalled.
  */
 final class LocalOpenAiServer implements AutoCloseable {
 
@@ -23,7 +26,8 @@ final class LocalOpenAiServer implements AutoCloseable {
 	final List<String> requests = new CopyOnWriteArrayList<>();
 	volatile String assistantContent = "{}";
 	volatile int status = 200;
-	volatile long delayMillis;
+	/** When set, every answer waits for this latch (a model that has not answered yet); {@link #close()} releases it. */
+	volatile CountDownLatch stalled;
 
 	LocalOpenAiServer() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -37,9 +41,10 @@ final class LocalOpenAiServer implements AutoCloseable {
 
 	private void answer(HttpExchange exchange) throws IOException {
 		requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-		if (delayMillis > 0) {
+		CountDownLatch hold = stalled;
+		if (hold != null) {
 			try {
-				Thread.sleep(delayMillis);
+				hold.await(30, TimeUnit.SECONDS);
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
@@ -68,6 +73,10 @@ final class LocalOpenAiServer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		CountDownLatch hold = stalled;
+		if (hold != null) {
+			hold.countDown();
+		}
 		server.stop(0);
 	}
 }
