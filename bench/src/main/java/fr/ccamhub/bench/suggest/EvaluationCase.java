@@ -19,7 +19,8 @@ import java.util.Set;
 public record EvaluationCase(String text, String gold, Set<String> alsoCorrect, Set<String> modifiers, boolean ambiguous) {
 
 	public static final String DEV_SET = "suggest/dev-set.tsv";
-	public static final String HELD_OUT_SET = "suggest/held-out-set.tsv";
+	public static final String CALIBRATION_SET = "suggest/calibration-set.tsv";
+	public static final String BLIND_SET = "suggest/blind-set.tsv";
 
 	public boolean accepts(String code) {
 		return gold.equals(code) || alsoCorrect.contains(code);

@@ -10,14 +10,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Evaluates the offline CCAM suggester on the development and held-out sets: top-1, top-3,
- * calibration, questions, modifiers, latency. With {@code --fit-calibration FILE} it also fits the
- * confidence table on the development set and writes it to FILE (the shipped
- * terminology/src/main/resources/suggest/calibration.csv). {@code --misses N} lists N misses; {@code --tune}
- * searches the ranking weights on the development set first (coordinate search) and prints them.
+ * Evaluates the offline CCAM suggester on three sets of notes: top-1, top-3, calibration,
+ * questions, modifiers, latency.
+ * <ul>
+ * <li>development: the vocabulary and the weights are tuned on its misses;</li>
+ * <li>calibration: the confidence table is fitted on it together with the development set;</li>
+ * <li>blind: written by someone who never saw the engine, its vocabulary or the other sets; only
+ * measured, its misses are never listed.</li>
+ * </ul>
+ * With {@code --fit-calibration FILE} it fits the confidence table and writes it to FILE (the
+ * shipped terminology/src/main/resources/suggest/calibration.csv). {@code --misses N} lists N misses
+ * of the development set; {@code --tune} searches the ranking weights on the development set first
+ * (coordinate search) and prints them.
  */
 public final class SuggestionEvaluation {
 
@@ -48,23 +56,27 @@ public final class SuggestionEvaluation {
 			suggester = suggester.with(tuned, ConfidenceCalibration.load());
 		}
 		SuggestionEvaluator evaluator = new SuggestionEvaluator(suggester);
-		List<EvaluationCase> heldOut = EvaluationCase.load(EvaluationCase.HELD_OUT_SET);
+		List<EvaluationCase> calibrationCases = EvaluationCase.load(EvaluationCase.CALIBRATION_SET);
+		List<EvaluationCase> blind = EvaluationCase.load(EvaluationCase.BLIND_SET);
 		evaluator.evaluate(dev);
-		evaluator.evaluate(heldOut);
 		SuggestionEvaluator.Report devReport = evaluator.evaluate(dev);
-		SuggestionEvaluator.Report heldOutReport = evaluator.evaluate(heldOut);
+		SuggestionEvaluator.Report calibrationReport = evaluator.evaluate(calibrationCases);
+		SuggestionEvaluator.Report blindReport = evaluator.evaluate(blind);
 		if (calibrationOut != null) {
-			ConfidenceCalibration fitted = ConfidenceCalibration.fit(devReport.observations());
+			List<ConfidenceCalibration.Observation> observations = new ArrayList<>(devReport.observations());
+			observations.addAll(calibrationReport.observations());
+			ConfidenceCalibration fitted = ConfidenceCalibration.fit(observations);
 			Files.writeString(calibrationOut, fitted.toCsv("""
 					Confidence calibration of the offline CCAM suggester, fitted by
 					java -cp bench/target/benchmarks.jar fr.ccamhub.bench.suggest.SuggestionEvaluation --fit-calibration <this file>
-					on bench/src/main/resources/suggest/dev-set.tsv (clear notes). Rebuild terminology and rerun to see its effect."""),
+					on the clear notes of bench/src/main/resources/suggest/dev-set.tsv and calibration-set.tsv.
+					Rebuild terminology and rerun to see its effect."""),
 					StandardCharsets.UTF_8);
 			System.out.println("calibration written to " + calibrationOut);
 		}
 		System.out.print(devReport.format("development set"));
 		System.out.print(SuggestionEvaluator.misses(devReport, misses));
-		System.out.print(heldOutReport.format("held-out set"));
-		System.out.print(SuggestionEvaluator.misses(heldOutReport, misses));
+		System.out.print(calibrationReport.format("calibration set"));
+		System.out.print(blindReport.format("blind set"));
 	}
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Coordinate search of the ranking weights on the development set: each weight in turn is scaled
  * up and down and kept where top-1 (then top-3) improves, for a few rounds. Only the development
- * set is used; the held-out set stays for measuring.
+ * set is used; the calibration and blind sets stay for calibrating and measuring.
  */
 final class WeightTuning {
 

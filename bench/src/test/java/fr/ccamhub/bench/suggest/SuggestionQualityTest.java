@@ -21,28 +21,33 @@ class SuggestionQualityTest {
 
 	private static SuggestionEvaluator.Report dev;
 	private static List<EvaluationCase> devCases;
-	private static List<EvaluationCase> heldOutCases;
+	private static List<EvaluationCase> calibrationCases;
+	private static List<EvaluationCase> blindCases;
 
 	@BeforeAll
 	static void evaluate() {
 		CcamRuleEngine engine = CcamRuleEngine.standard(new CcamRuleBookReader().read(new CcamReleaseReader().read("ccam/V81")));
 		devCases = EvaluationCase.load(EvaluationCase.DEV_SET);
-		heldOutCases = EvaluationCase.load(EvaluationCase.HELD_OUT_SET);
+		calibrationCases = EvaluationCase.load(EvaluationCase.CALIBRATION_SET);
+		blindCases = EvaluationCase.load(EvaluationCase.BLIND_SET);
 		dev = new SuggestionEvaluator(CcamSuggester.standard(engine)).evaluate(devCases);
 	}
 
 	@Test
 	void theSetsAreLargeEnoughSpreadOverTheChaptersAndDisjoint() {
 		assertThat(devCases).hasSizeGreaterThanOrEqualTo(200);
-		assertThat(heldOutCases).hasSizeGreaterThanOrEqualTo(80);
+		assertThat(calibrationCases).hasSizeGreaterThanOrEqualTo(80);
+		assertThat(blindCases).hasSizeGreaterThanOrEqualTo(100);
 		Set<String> devTexts = new HashSet<>(devCases.stream().map(EvaluationCase::text).toList());
-		assertThat(heldOutCases).noneMatch(c -> devTexts.contains(c.text()));
+		assertThat(calibrationCases).noneMatch(c -> devTexts.contains(c.text()));
+		Set<String> calibrationTexts = new HashSet<>(calibrationCases.stream().map(EvaluationCase::text).toList());
+		assertThat(blindCases).noneMatch(c -> devTexts.contains(c.text()) || calibrationTexts.contains(c.text()));
 	}
 
 	@Test
 	void topOneAndTopThreeStayAtTheirMeasuredLevel() {
-		assertThat(dev.top1()).as(dev.format("dev")).isGreaterThanOrEqualTo(0.58);
-		assertThat(dev.top3()).as(dev.format("dev")).isGreaterThanOrEqualTo(0.75);
+		assertThat(dev.top1()).as(dev.format("dev")).isGreaterThanOrEqualTo(0.70);
+		assertThat(dev.top3()).as(dev.format("dev")).isGreaterThanOrEqualTo(0.88);
 	}
 
 	@Test

@@ -9,7 +9,8 @@ import java.util.Set;
  * side its label states, its "avec X" / "sans X" qualifiers (stem of X → true for avec), the stem of
  * the label's first word (the action: exérèse, scanographie...), and whether it is a supplement or
  * modifier-like act (chapter 19) or a pathology examination, which a note names explicitly, and
- * the number of things (polyps, teeth, tumours) the act covers when its label says it.
+ * the number of things (polyps, teeth, tumours), the size (of a wound, a lesion, a burn) and the
+ * ages the act covers when its label says them.
  */
 public record ActProfile(
 		CcamAct act,
@@ -23,7 +24,9 @@ public record ActProfile(
 		String headStem,
 		boolean supplement,
 		boolean pathology,
-		Counts.Range count) {
+		Counts.Range count,
+		Extents.Range extent,
+		AgeBands.Band ageBand) {
 
 	public ActProfile {
 		labelStems = Set.copyOf(labelStems);

@@ -81,17 +81,34 @@ final class CandidateRanker {
 		if (profile.count() != null) {
 			score += profile.count().contains(query.count()) ? weights.countMatch() : weights.countConflict();
 		}
+		if (profile.extent() != null && query.size() != null) {
+			score += profile.extent().contains(query.size().unit(), query.size().value()) ? weights.extentMatch() : weights.extentConflict();
+		}
+		if (profile.ageBand() != null) {
+			score += age(query.presumedAgeInMonths(), profile.ageBand());
+		}
 		for (Map.Entry<String, Boolean> qualifier : profile.qualifiers().entrySet()) {
 			boolean with = qualifier.getValue();
 			if (query.negated().contains(qualifier.getKey())) {
 				score += with ? weights.qualifierConflict() : weights.qualifierMatch();
 			} else if (query.stems().contains(qualifier.getKey())) {
 				score += with ? weights.qualifierMatch() : weights.qualifierConflict();
+			} else {
+				// What a note does not mention was not done: "sans injection" when it says nothing of one.
+				score += with ? -weights.qualifierUnstated() : weights.qualifierUnstated();
 			}
 		}
 		double memory = query.memory().getOrDefault(profile.code(), 0.0);
 		score += weights.memory() * memory;
 		return new RankedCandidate(profile, score, coverage, List.copyOf(matched), approachMatched, approachConflict, memory);
+	}
+
+	/** An act for some ages only: the note's age decides; without one, the patient is taken for an adult, with half the weight. */
+	private double age(Integer presumedAgeInMonths, AgeBands.Band band) {
+		if (presumedAgeInMonths == null) {
+			return 0.5 * (band.adultsOnly() ? weights.ageMatch() : weights.ageConflict());
+		}
+		return band.contains(presumedAgeInMonths) ? weights.ageMatch() : weights.ageConflict();
 	}
 
 	private double side(Laterality note, Laterality label) {

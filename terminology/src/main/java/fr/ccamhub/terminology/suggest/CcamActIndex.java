@@ -95,7 +95,7 @@ public final class CcamActIndex {
 				Approach.inLabel(folded), Laterality.inLabel(folded), Qualifiers.ofLabel(folded, stems), chapterLabel,
 				labelStems.isEmpty() ? "" : labelStems.get(0), act.chapterCode().startsWith("19"),
 				folded.startsWith("examen anatomopathologique") || folded.startsWith("examen cytopathologique"),
-				Counts.ofLabel(folded));
+				Counts.ofLabel(folded), Extents.ofLabel(folded), AgeBands.ofLabel(folded));
 	}
 
 	/** The chapter of an act and its parents, from the chapter (level 1) down. */

@@ -87,11 +87,11 @@ public final class CcamSuggester implements CodingCopilot {
 		}
 		String folded = TextNormalizer.fold(request.text());
 		ClinicalVocabulary.Expansion expansion = vocabulary.expand(request.text());
-		Set<String> stems = index.stems().set(expansion.text());
+		Set<String> stems = index.stems().set(expansion.text() + " " + GestationalAge.trimesterWords(folded));
 		Set<String> broader = new java.util.LinkedHashSet<>(index.stems().list(expansion.broader()));
 		broader.removeAll(stems);
 		NoteQuery query = new NoteQuery(request.text(), stems, broader, Qualifiers.negatedIn(folded, index.stems()), context,
-				Counts.inNote(folded), memory.evidence(request.text()));
+				Counts.inNote(folded), Extents.inNote(folded), AgeBands.presumedAge(context, folded), memory.evidence(request.text()));
 		List<RankedCandidate> ranked = usable(ranker.rank(query, index.search(stems, broader, RETRIEVED)), request, count);
 		if (ranked.isEmpty()) {
 			return new SuggestionResult(List.of(), "Pouvez-vous décrire l'acte réalisé (geste, organe, voie d'abord) ?",

@@ -14,8 +14,9 @@ import java.util.Locale;
 /**
  * Maps the ranker's raw certainty (0-1) to a confidence (0-100) that reads as a probability: among
  * suggestions given confidence c, about c % are right. The table is a monotone step function fitted
- * by isotonic regression (pool adjacent violators) on the development set, each step smoothed
- * towards 50 % by one success and one failure so that small steps stay modest (and kept monotone).
+ * by isotonic regression (pool adjacent violators) on evaluated notes. Each step's confidence is
+ * the lower bound of the one-sided 90 % Wilson interval of its share right, kept monotone: a step
+ * fitted on few notes, or on notes whose phrasing the vocabulary was tuned on, stays modest.
  */
 public final class ConfidenceCalibration {
 
@@ -65,10 +66,20 @@ public final class ConfidenceCalibration {
 		List<Step> steps = new ArrayList<>();
 		int floor = 0;
 		for (Block block : blocks) {
-			floor = Math.max(floor, (int) Math.floor(100.0 * (block.correct() + 1) / (block.count() + 2)));
+			floor = Math.max(floor, (int) Math.floor(100.0 * wilsonLowerBound(block.correct(), block.count())));
 			steps.add(new Step(block.from(), block.count(), floor));
 		}
 		return new ConfidenceCalibration(steps);
+	}
+
+	/** One-sided 90 % lower bound of a proportion (Wilson score interval). */
+	static double wilsonLowerBound(int correct, int count) {
+		double z = 1.2816;
+		double p = (double) correct / count;
+		double z2 = z * z;
+		double centre = p + z2 / (2.0 * count);
+		double margin = z * Math.sqrt(p * (1 - p) / count + z2 / (4.0 * count * count));
+		return Math.max(0, (centre - margin) / (1 + z2 / count));
 	}
 
 	public int confidence(double raw) {

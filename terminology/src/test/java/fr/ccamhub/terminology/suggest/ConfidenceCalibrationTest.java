@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ConfidenceCalibrationTest {
 
 	@Test
-	void fittedConfidenceIsMonotoneAndReadsAsTheShareOfRightAnswers() {
+	void fittedConfidenceIsMonotoneAndAConservativeShareOfRightAnswers() {
 		List<ConfidenceCalibration.Observation> observations = new ArrayList<>();
 		for (int i = 0; i < 100; i++) {
 			double raw = i / 100.0;
@@ -24,8 +24,9 @@ class ConfidenceCalibrationTest {
 			assertThat(confidence).isGreaterThanOrEqualTo(previous);
 			previous = confidence;
 		}
-		assertThat(calibration.confidence(0.1)).isBetween(15, 30);
-		assertThat(calibration.confidence(0.9)).isBetween(85, 96);
+		// the lower bound of what was observed: never above the share right, not far below it with 50 notes
+		assertThat(calibration.confidence(0.1)).isBetween(10, 20);
+		assertThat(calibration.confidence(0.9)).isBetween(85, 95);
 	}
 
 	@Test
