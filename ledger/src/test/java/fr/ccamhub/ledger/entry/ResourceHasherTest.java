@@ -1,0 +1,40 @@
+package fr.ccamhub.ledger.entry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class ResourceHasherTest {
+
+    @Test
+    void hashIsSha256OfTheCanonicalJson() {
+        // printf '%s' '{"id":"1","resourceType":"Patient"}' | sha256sum
+        assertThat(HexFormat.of().formatHex(ResourceHasher.hash("{ \"resourceType\": \"Patient\", \"id\": \"1\" }")))
+                .isEqualTo("03448aa12215efbbb843c2a7315d910b6226ad29ef08aa5299b6e6d8de481b97");
+    }
+
+    @Test
+    void twoSerializationsOfTheSameResourceHashAlike() {
+        String hapiStyle = """
+                {
+                  "resourceType": "Observation",
+                  "id": "bp-1",
+                  "meta": { "versionId": "2" },
+                  "status": "final",
+                  "valueQuantity": { "value": 120.0, "unit": "mm[Hg]" }
+                }""";
+        String reordered = "{\"valueQuantity\":{\"unit\":\"mm[Hg]\",\"value\":120},\"status\":\"final\","
+                + "\"meta\":{\"versionId\":\"2\"},\"id\":\"bp-1\",\"resourceType\":\"Observation\"}";
+
+        assertThat(ResourceHasher.hash(hapiStyle)).isEqualTo(ResourceHasher.hash(reordered));
+    }
+
+    @Test
+    void anyChangeOfContentChangesTheHash() {
+        String original = "{\"resourceType\":\"Procedure\",\"id\":\"7\",\"code\":{\"coding\":[{\"code\":\"HBQK002\"}]}}";
+        String changed = "{\"resourceType\":\"Procedure\",\"id\":\"7\",\"code\":{\"coding\":[{\"code\":\"HBQK001\"}]}}";
+
+        assertThat(ResourceHasher.hash(original)).isNotEqualTo(ResourceHasher.hash(changed));
+    }
+}
