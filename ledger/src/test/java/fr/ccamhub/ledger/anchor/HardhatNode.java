@@ -17,11 +17,11 @@ import java.time.Duration;
  * A real EVM JSON-RPC node for tests: Hardhat 2 from npm (installed in ledger/evm by the Maven
  * build), started on a free loopback port. Its first account's well-known key anchors.
  */
-final class HardhatNode implements AutoCloseable {
+public final class HardhatNode implements AutoCloseable {
 
 	/** Hardhat's default account #0: public test key, worthless on any real chain. */
-	static final String ACCOUNT_0_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-	static final long CHAIN_ID = 31337;
+	public static final String ACCOUNT_0_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+	public static final long CHAIN_ID = 31337;
 
 	private final Process process;
 	private final String url;
@@ -31,15 +31,19 @@ final class HardhatNode implements AutoCloseable {
 		this.url = url;
 	}
 
+	/** ledger/evm, seen from the ledger module or from a sibling module. */
 	static Path evmDirectory() {
 		Path evm = Path.of("evm").toAbsolutePath();
+		if (!Files.isDirectory(evm)) {
+			evm = Path.of("../ledger/evm").toAbsolutePath().normalize();
+		}
 		if (!Files.isDirectory(evm.resolve("node_modules/hardhat"))) {
 			throw new IllegalStateException("Hardhat is not installed in " + evm + ": run the Maven build (it runs npm install there)");
 		}
 		return evm;
 	}
 
-	static HardhatNode start() throws IOException {
+	public static HardhatNode start() throws IOException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -70,12 +74,12 @@ final class HardhatNode implements AutoCloseable {
 		return node;
 	}
 
-	String url() {
+	public String url() {
 		return url;
 	}
 
 	/** Mines a block, as new transactions from others would: adds a confirmation. */
-	void mineBlock() throws IOException, InterruptedException {
+	public void mineBlock() throws IOException, InterruptedException {
 		HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(url))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"method\":\"evm_mine\",\"params\":[],\"id\":1}"))
