@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import fr.ccamhub.interceptors.ledger.LedgerActors;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -143,8 +144,9 @@ public final class AutoCoder {
 		return bundle;
 	}
 
+	/** The copilot's writes: the ledger names the copilot (and its engine version) as their actor. */
 	private void transaction(Bundle bundle) {
-		systemDao.transaction(new SystemRequestDetails(), bundle);
+		systemDao.transaction(LedgerActors.onBehalfOf(LedgerActors.of(CopilotFhir.copilotAgent().getIdentifier())), bundle);
 	}
 
 	private Procedure readCurrent(String procedureId) {

@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import fr.ccamhub.interceptors.ledger.LedgerActors;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
@@ -112,7 +113,9 @@ public final class ReviewCompletion {
 				.setIfMatch("W/\"" + task.getIdElement().getVersionIdPart() + "\"");
 		bundle.addEntry().setResource(CodingRecords.coderDecision(codedVersion, taskId, accepted, decision.coder(),
 				decision.justification())).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Provenance");
-		systemDao.transaction(new SystemRequestDetails(), bundle);
+		// The ledger records the coder, not the server, as the author of the decision's writes.
+		String actor = decision.coder().hasIdentifier() ? LedgerActors.of(decision.coder().getIdentifier()) : LedgerActors.SERVER;
+		systemDao.transaction(LedgerActors.onBehalfOf(actor), bundle);
 		autoCoder.retag((Procedure) procedures().read(new IdType("Procedure", procedureId), new SystemRequestDetails()),
 				CopilotFhir.VALIDATED);
 		note(task).ifPresent(note -> copilot.learn(note, code));

@@ -70,6 +70,8 @@ public class SecurityConfig {
 		AuditingAuthenticationEntryPoint entryPoint = new AuditingAuthenticationEntryPoint(fhirContext, auditEvents);
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers("/actuator/health", "/actuator/health/**", "/fhir/metadata").permitAll()
+						// The ledger's heads, proofs and keys are hashes only, public as in Certificate Transparency.
+						.requestMatchers("/ledger/v1/sth", "/ledger/v1/proof/**", "/ledger/v1/public-key").permitAll()
 						.anyRequest().authenticated())
 				.oauth2ResourceServer(oauth2 -> oauth2
 						.authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(

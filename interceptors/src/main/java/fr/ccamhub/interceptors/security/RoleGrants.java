@@ -26,7 +26,7 @@ public final class RoleGrants {
 	 * findings, a ClaimResponse priced from the submitted Claim, CCAM suggestions for a note): nothing stored is returned, so the
 	 * response needs no resource-level authorization beyond the grant of the operation itself.
 	 */
-	public static final Set<String> COMPUTED_RESPONSE_OPERATIONS = Set.of("$ccam-check", "$ccam-price", "$suggest-ccam");
+	public static final Set<String> COMPUTED_RESPONSE_OPERATIONS = Set.of("$ccam-check", "$ccam-price", "$suggest-ccam", "$verify");
 
 	private static final Map<Role, Map<String, Set<Permission>>> RESOURCES = new EnumMap<>(Role.class);
 	private static final Map<Role, List<String>> OPERATIONS = new EnumMap<>(Role.class);

@@ -77,6 +77,15 @@ public final class LedgerAnchoring implements AutoCloseable {
 		}
 	}
 
+	/** The largest tree size the contract holds, read from the chain; 0 while nothing (or no contract) exists. */
+	public long latestAnchoredSize() {
+		try (Connection connection = dataSource.getConnection()) {
+			return knownClient(connection).map(EvmAnchorClient::latestTreeSize).orElse(0L);
+		} catch (SQLException e) {
+			throw new LedgerStoreException("cannot read the anchor contract address: " + e.getMessage(), e);
+		}
+	}
+
 	public long chainId() {
 		return settings.chainId();
 	}

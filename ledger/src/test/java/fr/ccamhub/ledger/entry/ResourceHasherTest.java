@@ -37,4 +37,25 @@ class ResourceHasherTest {
 
         assertThat(ResourceHasher.hash(original)).isNotEqualTo(ResourceHasher.hash(changed));
     }
+
+    @Test
+    void aFhirResourceHashLeavesOutMetaWhichFhirLetsChangeWithoutANewVersion() {
+        String stored = """
+                {"resourceType":"Procedure","id":"7","meta":{"versionId":"3","lastUpdated":"2026-11-21T10:00:00.000+01:00",
+                 "source":"#a1b2","tag":[{"system":"https://fhir.ccamhub.fr/CodeSystem/statut-codage","code":"valide"}]},
+                 "status":"completed"}""";
+        String bare = "{\"resourceType\":\"Procedure\",\"id\":\"7\",\"status\":\"completed\"}";
+        String changed = "{\"resourceType\":\"Procedure\",\"id\":\"7\",\"status\":\"entered-in-error\"}";
+
+        assertThat(ResourceHasher.hashFhirResource(stored)).isEqualTo(ResourceHasher.hash(bare));
+        assertThat(ResourceHasher.hashFhirResource(stored)).isNotEqualTo(ResourceHasher.hashFhirResource(changed));
+    }
+
+    @Test
+    void aFhirResourceHashRefusesWhatIsNotAResource() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResourceHasher.hashFhirResource("[1,2]"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resourceType");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResourceHasher.hashFhirResource("{\"resourceType\":"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
