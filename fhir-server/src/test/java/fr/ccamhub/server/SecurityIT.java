@@ -85,6 +85,18 @@ class SecurityIT extends ServerIT {
 		assertThat(get("/fhir/metadata", null).statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void ledgerHeadsProofsAndKeysArePublicButEntriesNeedTheAuditorRole() throws Exception {
+		assertThat(get("/ledger/v1/sth", null).statusCode()).isEqualTo(200);
+		assertThat(get("/ledger/v1/public-key", null).statusCode()).isEqualTo(200);
+		assertThat(get("/ledger/v1/entries?start=0&end=0", null).statusCode()).isEqualTo(401);
+		assertThat(get("/ledger/v1/entries?start=0&end=0", staffToken()).statusCode()).isEqualTo(403);
+		HttpResponse<String> auditor = get("/ledger/v1/entries?start=0&end=0",
+				TestTokens.token("auditor-1", List.of("auditor"), null));
+		assertThat(auditor.statusCode()).isEqualTo(200);
+		assertThat(auditor.body()).contains("\"entries\"");
+	}
+
 	// ---- Authorization: roles and SMART scopes
 
 	@Test

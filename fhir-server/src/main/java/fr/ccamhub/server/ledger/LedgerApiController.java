@@ -35,7 +35,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * admin role.
  */
 @RestController
-@RequestMapping(path = "/ledger/v1", produces = "application/json")
+@RequestMapping("/ledger/v1")
 @ConditionalOnProperty(name = "ccamhub.ledger.enabled", havingValue = "true", matchIfMissing = true)
 class LedgerApiController {
 

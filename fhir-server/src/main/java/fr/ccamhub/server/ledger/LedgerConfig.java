@@ -95,9 +95,11 @@ public class LedgerConfig {
 	StorageInterceptor ledgerAppendInterceptor(FhirContext fhirContext, DataSource dataSource, LedgerWorker worker,
 			LedgerProperties properties) {
 		log.info("Ledger records every version of {}", properties.resourceTypes());
-		// A Provenance names the exact version it is about (Procedure/1/_history/2), the one the ledger proves: HAPI's
-		// parser must keep that version when it stores the Provenance.
-		fhirContext.getParserOptions().setDontStripVersionsFromReferencesAtPaths("Provenance.target");
+		// A Provenance names the exact version it is about (Procedure/1/_history/2), the one the ledger proves, and an
+		// AuditEvent the version that was accessed: HAPI's parser must keep those versions, stored and served.
+		Set<String> versionedPaths = new HashSet<>(fhirContext.getParserOptions().getDontStripVersionsFromReferencesAtPaths());
+		versionedPaths.addAll(Set.of("Provenance.target", "AuditEvent.entity.what"));
+		fhirContext.getParserOptions().setDontStripVersionsFromReferencesAtPaths(versionedPaths);
 		return new StorageInterceptor(new LedgerAppendInterceptor(fhirContext, new OutboxLedgerEntrySink(dataSource, worker::wakeUp),
 				ledgeredTypes(properties), Clock.systemUTC()));
 	}

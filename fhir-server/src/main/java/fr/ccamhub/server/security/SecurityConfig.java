@@ -72,6 +72,8 @@ public class SecurityConfig {
 						.requestMatchers("/actuator/health", "/actuator/health/**", "/fhir/metadata").permitAll()
 						// The ledger's heads, proofs and keys are hashes only, public as in Certificate Transparency.
 						.requestMatchers("/ledger/v1/sth", "/ledger/v1/proof/**", "/ledger/v1/public-key").permitAll()
+						// Spring's error page: its status must reach the caller, not turn into a 401.
+						.requestMatchers("/error").permitAll()
 						.anyRequest().authenticated())
 				.oauth2ResourceServer(oauth2 -> oauth2
 						.authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(

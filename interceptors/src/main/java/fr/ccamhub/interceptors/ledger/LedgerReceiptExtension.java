@@ -28,7 +28,8 @@ public final class LedgerReceiptExtension {
 
 	public static Extension of(Reference target, ReceiptLookup lookup) {
 		Extension receipt = new Extension(URL);
-		receipt.addExtension("target", target.copy());
+		// A string: HAPI serialises references without their version outside the paths told to keep it.
+		receipt.addExtension("target", new StringType(target.getReference()));
 		receipt.addExtension("status", new CodeType(lookup.status().name().toLowerCase(Locale.ROOT).replace('_', '-')));
 		lookup.receipt().ifPresent(found -> describe(receipt, found));
 		return receipt;
