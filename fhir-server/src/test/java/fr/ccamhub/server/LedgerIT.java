@@ -341,6 +341,15 @@ class LedgerIT {
 		assertThat(checks).containsEntry("result", "false").containsEntry("consistency", "failed")
 				.containsEntry("signature", "passed");
 		assertThat(checks.get("consistency:message")).contains("rewritten");
+		// The contract refuses the rewritten root at the next anchoring turn: operators see it in the metrics.
+		await().atMost(Duration.ofSeconds(30)).until(() -> metric("ccamhub_ledger_anchoring_failures_total") >= 1);
+		assertThat(metric("ccamhub_ledger_tree_size")).isGreaterThanOrEqualTo(anchoredBefore);
+	}
+
+	private static double metric(String name) throws Exception {
+		String text = HTTP.send(get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).body();
+		return text.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+				.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
 	}
 
 	// ---- helpers

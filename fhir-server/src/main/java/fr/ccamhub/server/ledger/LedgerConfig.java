@@ -92,6 +92,11 @@ public class LedgerConfig {
 	}
 
 	@Bean
+	LedgerMetrics ledgerMetrics(JdbcLedgerReader reader, LedgerWorker worker) {
+		return new LedgerMetrics(reader, worker);
+	}
+
+	@Bean
 	StorageInterceptor ledgerAppendInterceptor(FhirContext fhirContext, DataSource dataSource, LedgerWorker worker,
 			LedgerProperties properties) {
 		log.info("Ledger records every version of {}", properties.resourceTypes());

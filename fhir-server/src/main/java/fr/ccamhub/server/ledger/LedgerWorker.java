@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,6 +27,8 @@ final class LedgerWorker implements SmartLifecycle {
 	private final Optional<LedgerAnchoring> anchoring;
 	private final Duration anchorCheckInterval;
 	private final AtomicBoolean drainQueued = new AtomicBoolean();
+	private final AtomicLong sequencingFailures = new AtomicLong();
+	private final AtomicLong anchoringFailures = new AtomicLong();
 	private ScheduledExecutorService sequencing;
 	private ScheduledExecutorService anchoringThread;
 	private volatile boolean running;
@@ -51,6 +54,7 @@ final class LedgerWorker implements SmartLifecycle {
 		try {
 			sequencer.drain();
 		} catch (RuntimeException e) {
+			sequencingFailures.incrementAndGet();
 			log.error("Ledger sequencing failed; entries stay in the outbox and are retried: {}", e.getMessage(), e);
 		}
 	}
@@ -59,8 +63,18 @@ final class LedgerWorker implements SmartLifecycle {
 		try {
 			anchoring.ifPresent(LedgerAnchoring::anchorIfDue);
 		} catch (RuntimeException e) {
+			anchoringFailures.incrementAndGet();
 			log.error("Ledger anchoring failed; retried in {}: {}", anchorCheckInterval, e.getMessage(), e);
 		}
+	}
+
+	long sequencingFailures() {
+		return sequencingFailures.get();
+	}
+
+	/** Failed anchoring turns; a rewritten log shows here, as the contract refuses its root. */
+	long anchoringFailures() {
+		return anchoringFailures.get();
 	}
 
 	@Override
