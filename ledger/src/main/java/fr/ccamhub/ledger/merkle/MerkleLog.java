@@ -19,6 +19,7 @@ import java.util.List;
 public final class MerkleLog {
 
     private final TreeNodeStore store;
+    private final StoredProofs proofs;
     private final Object appendLock = new Object();
     private volatile Frontier frontier;
 
@@ -28,6 +29,7 @@ public final class MerkleLog {
             throw new IllegalArgumentException("store is required");
         }
         this.store = store;
+        this.proofs = new StoredProofs(store);
         this.frontier = Frontier.load(store);
     }
 
@@ -90,13 +92,13 @@ public final class MerkleLog {
         if (treeSize == 0) {
             return MerkleHashing.emptyRoot();
         }
-        return resolve(List.of(ProofPlanner.perfectSubtrees(0, treeSize))).get(0);
+        return proofs.rootAt(treeSize);
     }
 
     /** The audit path of leaf {@code leafIndex} in the tree of size {@code treeSize} (any size up to the current one). */
     public InclusionProof inclusionProof(long leafIndex, long treeSize) {
         requireReachable(treeSize, frontier);
-        return new InclusionProof(leafIndex, treeSize, resolve(ProofPlanner.inclusion(leafIndex, treeSize)));
+        return proofs.inclusionProof(leafIndex, treeSize);
     }
 
     /**
@@ -107,36 +109,12 @@ public final class MerkleLog {
      */
     public ConsistencyProof consistencyProof(long fromSize, long toSize) {
         requireReachable(toSize, frontier);
-        return new ConsistencyProof(fromSize, toSize, resolve(ProofPlanner.consistency(fromSize, toSize)));
+        return proofs.consistencyProof(fromSize, toSize);
     }
 
     private static void requireReachable(long treeSize, Frontier current) {
         if (treeSize < 0 || treeSize > current.size()) {
             throw new IllegalArgumentException("tree size " + treeSize + " is not in [0, " + current.size() + "]");
         }
-    }
-
-    /** Reads every node a plan names in one store call and folds each element into its hash. */
-    private List<byte[]> resolve(List<List<NodeId>> plan) {
-        List<NodeId> ids = new ArrayList<>();
-        for (List<NodeId> element : plan) {
-            ids.addAll(element);
-        }
-        List<byte[]> hashes = ids.isEmpty() ? List.of() : store.read(ids);
-        if (hashes.size() != ids.size()) {
-            throw new IllegalStateException("store returned " + hashes.size() + " hashes for " + ids.size() + " nodes");
-        }
-        List<byte[]> result = new ArrayList<>(plan.size());
-        int next = 0;
-        for (List<NodeId> element : plan) {
-            int end = next + element.size();
-            byte[] hash = hashes.get(end - 1);
-            for (int i = end - 2; i >= next; i--) {
-                hash = MerkleHashing.nodeHash(hashes.get(i), hash);
-            }
-            result.add(hash);
-            next = end;
-        }
-        return result;
     }
 }

@@ -4,7 +4,7 @@ import fr.ccamhub.ledger.anchor.ChainAnchor;
 import fr.ccamhub.ledger.head.SignedTreeHead;
 import fr.ccamhub.ledger.merkle.ConsistencyProof;
 import fr.ccamhub.ledger.merkle.InclusionProof;
-import fr.ccamhub.ledger.merkle.MerkleLog;
+import fr.ccamhub.ledger.merkle.StoredProofs;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -139,17 +139,23 @@ public final class JdbcLedgerReader {
 		});
 	}
 
+	/**
+	 * The audit path of a leaf in the tree of a size the log has reached (a signed head's size, or one checked against
+	 * {@link #treeSize()}): one query, for the nodes the proof needs. A size the log has not reached fails with
+	 * {@link fr.ccamhub.ledger.merkle.MissingNodeException}.
+	 */
 	public InclusionProof inclusionProof(long leafIndex, long treeSize) {
-		return read(connection -> new MerkleLog(new JdbcTreeNodeStore(connection)).inclusionProof(leafIndex, treeSize));
+		return read(connection -> new StoredProofs(new JdbcTreeNodeStore(connection)).inclusionProof(leafIndex, treeSize));
 	}
 
+	/** The consistency proof between two sizes the log has reached; one query. */
 	public ConsistencyProof consistencyProof(long fromSize, long toSize) {
-		return read(connection -> new MerkleLog(new JdbcTreeNodeStore(connection)).consistencyProof(fromSize, toSize));
+		return read(connection -> new StoredProofs(new JdbcTreeNodeStore(connection)).consistencyProof(fromSize, toSize));
 	}
 
-	/** The root of the tree at a size, recomputed from the stored nodes (not read from a signed head). */
+	/** The root of the tree at a size the log has reached, recomputed from the stored nodes (not read from a head). */
 	public byte[] rootAt(long treeSize) {
-		return read(connection -> new MerkleLog(new JdbcTreeNodeStore(connection)).rootAt(treeSize));
+		return read(connection -> new StoredProofs(new JdbcTreeNodeStore(connection)).rootAt(treeSize));
 	}
 
 	/** The tree size the stored nodes describe. */
