@@ -1,5 +1,6 @@
 package fr.ccamhub.bench.ledger;
 
+import fr.ccamhub.ledger.anchor.HardhatNode;
 import fr.ccamhub.ledger.anchor.AnchorSettings;
 import fr.ccamhub.ledger.anchor.ChainAnchor;
 import fr.ccamhub.ledger.anchor.EvmAnchorClient;
@@ -32,20 +33,20 @@ public final class AnchorGasMeasurement {
 
 	public static void main(String[] args) throws Exception {
 		Arguments arguments = new Arguments(args, Set.of("evm", "anchors", "every"));
-		Path evm = HardhatProcess.evmDirectory(arguments.text("evm", null));
+		Path evm = HardhatNode.evmDirectory(arguments.text("evm", null));
 		int anchors = (int) arguments.number("anchors", 20);
 		List<Long> everies = arguments.numbers("every", List.of(1000L, 10_000L));
 
 		MerkleLog log = SampleLogs.inMemory(anchors * Collections.max(everies));
 		TextTable table = new TextTable("anchor every N", "anchors", "deploy gas", "gas/anchor min", "median", "max",
 				"gas/entry (median/N)", "anchor() p50 ms");
-		try (HardhatProcess node = HardhatProcess.start(evm)) {
+		try (HardhatNode node = HardhatNode.start(evm)) {
 			Web3j web3j = Web3j.build(new HttpService(node.url()));
 			try {
 				System.out.printf("%s at %s, %s%n", web3j.web3ClientVersion().send().getWeb3ClientVersion(), node.url(),
 						HostLoad.describe());
-				AnchorSettings settings = new AnchorSettings(node.url(), HardhatProcess.CHAIN_ID, null,
-						HardhatProcess.ACCOUNT_0_KEY, 1, Duration.ofMillis(20), Duration.ofSeconds(30));
+				AnchorSettings settings = new AnchorSettings(node.url(), HardhatNode.CHAIN_ID, null,
+						HardhatNode.ACCOUNT_0_KEY, 1, Duration.ofMillis(20), Duration.ofSeconds(30));
 				for (long every : everies) {
 					AnchorSeries series = anchorSeries(settings, new GasReceipts(web3j), log, every, anchors);
 					System.out.printf("every %,d: gas per anchor %s%n", every, Arrays.toString(series.gas()));

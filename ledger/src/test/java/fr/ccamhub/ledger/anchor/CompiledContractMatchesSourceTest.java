@@ -16,7 +16,7 @@ class CompiledContractMatchesSourceTest {
 
 	@Test
 	void committedArtifactsAreTheCompiledSource(@TempDir Path out) throws Exception {
-		Path evm = HardhatNode.evmDirectory();
+		Path evm = HardhatNode.evmDirectory(null);
 		Process compile = new ProcessBuilder("node", "compile.js",
 				Path.of("src/main/solidity/TreeHeadAnchor.sol").toAbsolutePath().toString(), out.toString())
 				.directory(evm.toFile())

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A real EVM JSON-RPC node for tests: Hardhat 2 from npm (installed in ledger/evm by the Maven
@@ -31,24 +32,32 @@ public final class HardhatNode implements AutoCloseable {
 		this.url = url;
 	}
 
-	/** ledger/evm, seen from the ledger module or from a sibling module. */
-	static Path evmDirectory() {
-		Path evm = Path.of("evm").toAbsolutePath();
-		if (!Files.isDirectory(evm)) {
-			evm = Path.of("../ledger/evm").toAbsolutePath().normalize();
+	/**
+	 * {@code given} if set, else ledger/evm seen from the ledger module, a sibling module or the repository root: the
+	 * first one where the ledger build installed Hardhat (npm ci).
+	 */
+	public static Path evmDirectory(String given) {
+		List<Path> candidates = given == null ? List.of(Path.of("evm"), Path.of("../ledger/evm"), Path.of("ledger/evm"))
+				: List.of(Path.of(given));
+		for (Path candidate : candidates) {
+			if (Files.isRegularFile(candidate.resolve("node_modules/hardhat/internal/cli/cli.js"))) {
+				return candidate.toAbsolutePath().normalize();
+			}
 		}
-		if (!Files.isDirectory(evm.resolve("node_modules/hardhat"))) {
-			throw new IllegalStateException("Hardhat is not installed in " + evm + ": run the Maven build (it runs npm install there)");
-		}
-		return evm;
+		throw new IllegalStateException("Hardhat is not installed in " + candidates + ": build the ledger module "
+				+ "(mvn -pl ledger install runs npm ci in ledger/evm)");
 	}
 
 	public static HardhatNode start() throws IOException {
+		return start(evmDirectory(null));
+	}
+
+	/** Starts Hardhat from an evm directory holding its node_modules. */
+	public static HardhatNode start(Path evm) throws IOException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		Path evm = evmDirectory();
 		File log = Files.createTempFile("hardhat-node", ".log").toFile();
 		Process process = new ProcessBuilder("node", "node_modules/hardhat/internal/cli/cli.js", "node",
 				"--hostname", "127.0.0.1", "--port", String.valueOf(port))
