@@ -1,7 +1,7 @@
 package fr.ccamhub.server.audit;
 
 import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
-import fr.ccamhub.interceptors.audit.AuditEventImmutabilityInterceptor;
+import fr.ccamhub.interceptors.audit.ImmutableRecordsInterceptor;
 import fr.ccamhub.interceptors.audit.AuditEventRepository;
 import fr.ccamhub.interceptors.audit.BreakTheGlassAuditInterceptor;
 import fr.ccamhub.interceptors.audit.PrincipalAuditContext;
@@ -36,6 +36,6 @@ public class AuditConfig {
 
 	@Bean
 	StorageInterceptor auditEventImmutability() {
-		return new StorageInterceptor(new AuditEventImmutabilityInterceptor());
+		return new StorageInterceptor(new ImmutableRecordsInterceptor());
 	}
 }

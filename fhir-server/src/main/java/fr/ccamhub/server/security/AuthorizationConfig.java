@@ -1,5 +1,7 @@
 package fr.ccamhub.server.security;
 
+import ca.uhn.fhir.context.FhirContext;
+import fr.ccamhub.interceptors.security.AccessPolicy;
 import fr.ccamhub.interceptors.security.DevicePatientLinks;
 import fr.ccamhub.interceptors.security.RoleAndScopeAuthorizationInterceptor;
 import fr.ccamhub.server.fhir.RestInterceptor;
@@ -11,7 +13,12 @@ import org.springframework.context.annotation.Configuration;
 public class AuthorizationConfig {
 
 	@Bean
-	RestInterceptor roleAndScopeAuthorization(DevicePatientLinks devicePatientLinks) {
-		return new RestInterceptor(10, new RoleAndScopeAuthorizationInterceptor(devicePatientLinks));
+	AccessPolicy accessPolicy(AccessGrantsProperties grants, FhirContext fhirContext) {
+		return new AccessPolicy(grants.toMatrix(fhirContext));
+	}
+
+	@Bean
+	RestInterceptor roleAndScopeAuthorization(AccessPolicy accessPolicy, DevicePatientLinks devicePatientLinks) {
+		return new RestInterceptor(10, new RoleAndScopeAuthorizationInterceptor(accessPolicy, devicePatientLinks));
 	}
 }

@@ -9,22 +9,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes what a caller may do: the union of its roles' grants ({@link RoleGrants}), narrowed by
- * its SMART scopes when the token carries any. A grant reached only through {@code patient/}
- * scopes is confined to the launch patient; a device's grants to the patients it is linked to.
+ * Computes what a caller may do: the union of its roles' grants in the {@link AccessMatrix},
+ * narrowed by its SMART scopes when the token carries any. A grant reached only through
+ * {@code patient/} scopes is confined to the launch patient; a device's grants to the patients it
+ * is linked to.
  */
 public final class AccessPolicy {
 
-	private AccessPolicy() {}
+	private final AccessMatrix matrix;
+
+	public AccessPolicy(AccessMatrix matrix) {
+		this.matrix = matrix;
+	}
+
+	public AccessMatrix matrix() {
+		return matrix;
+	}
 
 	/**
 	 * @param principal the caller
 	 * @param devicePatients patients linked to the calling device (used for the device role only)
 	 */
-	public static List<ResourceGrant> grants(AccessPrincipal principal, List<String> devicePatients) {
+	public List<ResourceGrant> grants(AccessPrincipal principal, List<String> devicePatients) {
 		Map<String, Set<Permission>> byRole = new LinkedHashMap<>();
 		for (Role role : principal.roles()) {
-			RoleGrants.resources(role).forEach((type, permissions) ->
+			matrix.resources(role).forEach((type, permissions) ->
 					byRole.computeIfAbsent(type, t -> EnumSet.noneOf(Permission.class)).addAll(permissions));
 		}
 		List<ResourceGrant> grants = new ArrayList<>();
@@ -40,13 +49,18 @@ public final class AccessPolicy {
 		return grants;
 	}
 
-	/** Operations the caller may invoke beyond the shared terminology ones. */
-	public static Set<String> operations(AccessPrincipal principal) {
+	/** Operations the caller may invoke beyond the shared ones. */
+	public Set<String> operations(AccessPrincipal principal) {
 		Set<String> operations = new LinkedHashSet<>();
 		for (Role role : principal.roles()) {
-			operations.addAll(RoleGrants.operations(role));
+			operations.addAll(matrix.operations(role));
 		}
 		return operations;
+	}
+
+	/** Whether any of the caller's roles may run this operation (shared operations included). */
+	public boolean mayRun(AccessPrincipal principal, String operation) {
+		return matrix.everyoneOperations().contains(operation) || operations(principal).contains(operation);
 	}
 
 	private static ResourceGrant narrowByScopes(AccessPrincipal principal, String type, Set<Permission> rolePermissions) {

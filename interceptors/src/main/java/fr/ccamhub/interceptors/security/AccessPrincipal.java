@@ -48,7 +48,7 @@ public record AccessPrincipal(
 				"Local developer (authentication off)",
 				"local",
 				"local",
-				EnumSet.of(Role.CLINICIAN, Role.CODER, Role.BILLING, Role.AUDITOR, Role.ADMIN),
+				EnumSet.of(Role.CLINICIAN, Role.CODER, Role.BILLING, Role.AUDITOR, Role.ADMIN, Role.INTEGRATION),
 				List.of(),
 				false,
 				Optional.empty(),

@@ -45,6 +45,34 @@ public enum Permission {
 		return null;
 	}
 
+	/**
+	 * Parses the letters of a configured grant ({@code cruds}, {@code rs}, {@code c}); empty or
+	 * {@code none} grants nothing. Unlike scopes from tokens, a wrong grant is an error.
+	 */
+	public static Set<Permission> parseGrant(String letters) {
+		String trimmed = letters == null ? "" : letters.trim();
+		if (trimmed.isEmpty() || "none".equalsIgnoreCase(trimmed)) {
+			return EnumSet.noneOf(Permission.class);
+		}
+		Set<Permission> permissions = fromLetters(trimmed);
+		if (permissions.isEmpty()) {
+			throw new IllegalArgumentException("'" + letters + "' is not a grant: use the letters c, r, u, d, s in that order"
+					+ " (e.g. cruds, rs, c) or none");
+		}
+		return permissions;
+	}
+
+	/** The letters of these permissions in SMART's order, e.g. {@code crus}. */
+	public static String letters(Set<Permission> permissions) {
+		StringBuilder letters = new StringBuilder();
+		for (Permission permission : values()) {
+			if (permissions.contains(permission)) {
+				letters.append(permission.letter);
+			}
+		}
+		return letters.toString();
+	}
+
 	public static Set<Permission> all() {
 		return EnumSet.allOf(Permission.class);
 	}

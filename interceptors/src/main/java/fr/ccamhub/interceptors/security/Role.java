@@ -18,7 +18,9 @@ public enum Role {
 	/** Mon espace santé and other partners: read what patients' consent allows. */
 	PARTNER,
 	/** Operators: terminology loads and conformance resources, no patient data. */
-	ADMIN;
+	ADMIN,
+	/** EHR feeds and other systems that write whole records (client credentials): transactions, Provenance. */
+	INTEGRATION;
 
 	/** The role name as written in tokens, e.g. {@code clinician}. */
 	public String claimValue() {

@@ -1,27 +1,56 @@
 package fr.ccamhub.interceptors.security;
 
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.interceptor.auth.AuthorizationInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRule;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOpClassifier;
 import ca.uhn.fhir.rest.server.interceptor.auth.IAuthRuleBuilderRuleOpClassifierFinished;
 import ca.uhn.fhir.rest.server.interceptor.auth.PolicyEnum;
 import ca.uhn.fhir.rest.server.interceptor.auth.RuleBuilder;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 
 /**
  * HAPI authorization rules built per request from the caller's roles and SMART scopes
- * ({@link AccessPolicy}). Everything not granted is refused with 403. Custom operations are
- * granted by name per role, so a new operation is closed until the access matrix opens it.
+ * ({@link AccessPolicy}). Everything not granted is refused with a 403 whose OperationOutcome names
+ * the roles, the resource type, the interaction and the transaction entry refused. Custom operations
+ * are granted by name per role, so a new operation is closed until the access matrix opens it.
  */
 public class RoleAndScopeAuthorizationInterceptor extends AuthorizationInterceptor {
 
+	/**
+	 * Operations whose response is computed from the request alone (an OperationOutcome of rule
+	 * findings, a ClaimResponse priced from the submitted Claim, CCAM suggestions for a note, a
+	 * validation report): nothing stored is returned, so the response needs no resource-level
+	 * authorization beyond the grant of the operation itself.
+	 */
+	public static final Set<String> COMPUTED_RESPONSE_OPERATIONS =
+			Set.of("$ccam-check", "$ccam-price", "$suggest-ccam", "$verify", "$validate");
+
+	/**
+	 * Operations granted on types and the server only: {@code Patient/123/$validate} would report on a
+	 * stored resource the caller may not be allowed to read.
+	 */
+	public static final Set<String> TYPE_LEVEL_OPERATIONS = Set.of("$validate");
+
+	private static final String REFUSAL = AccessRefusal.class.getName();
+
+	private final AccessPolicy policy;
 	private final DevicePatientLinks devicePatientLinks;
 
-	public RoleAndScopeAuthorizationInterceptor(DevicePatientLinks devicePatientLinks) {
+	public RoleAndScopeAuthorizationInterceptor(AccessPolicy policy, DevicePatientLinks devicePatientLinks) {
 		super(PolicyEnum.DENY);
+		this.policy = policy;
 		this.devicePatientLinks = devicePatientLinks;
 	}
 
@@ -35,23 +64,26 @@ public class RoleAndScopeAuthorizationInterceptor extends AuthorizationIntercept
 		}
 		AccessPrincipal principal = caller.get();
 
-		for (String type : RoleGrants.SHARED_REFERENCE_TYPES) {
-			rules.allow("read " + type).read().resourcesOfType(type).withAnyId().andThen();
+		for (Map.Entry<String, Set<Permission>> shared : policy.matrix().everyoneResources().entrySet()) {
+			addRules(rules, new ResourceGrant(shared.getKey(), shared.getValue(), null));
 		}
-		for (String operation : RoleGrants.SHARED_OPERATIONS) {
+		for (String operation : policy.matrix().everyoneOperations()) {
 			rules.allow(operation).operation().named(operation).atAnyLevel().andAllowAllResponses().andThen();
 		}
 
 		List<String> devicePatients = principal.has(Role.DEVICE) ? devicePatientLinks.patientsOf(principal) : List.of();
 		boolean writes = false;
-		for (ResourceGrant grant : AccessPolicy.grants(principal, devicePatients)) {
+		for (ResourceGrant grant : policy.grants(principal, devicePatients)) {
 			if (grant.confined() && grant.patientCompartments().isEmpty()) {
 				continue;
 			}
 			writes |= addRules(rules, grant);
 		}
-		for (String operation : AccessPolicy.operations(principal)) {
-			if (RoleGrants.COMPUTED_RESPONSE_OPERATIONS.contains(operation)) {
+		for (String operation : policy.operations(principal)) {
+			if (TYPE_LEVEL_OPERATIONS.contains(operation)) {
+				rules.allow(operation).operation().named(operation).onServer().andAllowAllResponses().andThen();
+				rules.allow(operation).operation().named(operation).onAnyType().andAllowAllResponses().andThen();
+			} else if (COMPUTED_RESPONSE_OPERATIONS.contains(operation)) {
 				rules.allow(operation).operation().named(operation).atAnyLevel().andAllowAllResponses().andThen();
 			} else {
 				rules.allow(operation).operation().named(operation).atAnyLevel().andRequireExplicitResponseAuthorization().andThen();
@@ -61,7 +93,58 @@ public class RoleAndScopeAuthorizationInterceptor extends AuthorizationIntercept
 			rules.allow("transaction").transaction().withAnyOperation().andApplyNormalRules().andThen();
 			rules.allow("patch").patch().allRequests().andThen();
 		}
-		return rules.denyAll("not allowed for " + describe(principal)).build();
+		return rules.denyAll("not allowed for " + principal.displayName() + " (roles " + principal.roles() + ")").build();
+	}
+
+	/** Remembers what was refused, so that the 403 can say it (a transaction is refused entry by entry). */
+	@Override
+	public Verdict applyRulesAndReturnDecision(RestOperationTypeEnum operation, RequestDetails request,
+			IBaseResource input, IIdType inputId, IBaseResource output, Pointcut pointcut) {
+		Verdict verdict = super.applyRulesAndReturnDecision(operation, request, input, inputId, output, pointcut);
+		if (verdict.getDecision() == PolicyEnum.DENY && request != null) {
+			String type = resourceType(request, input, inputId, output);
+			if (type != null || !(request.getUserData().get(REFUSAL) instanceof AccessRefusal)) {
+				Set<Role> roles = RequestPrincipals.of(request).map(AccessPrincipal::roles).orElse(EnumSet.noneOf(Role.class));
+				request.getUserData().put(REFUSAL, new AccessRefusal(roles, type,
+						AccessRefusal.interaction(operation, request.getOperation()), entryExpression(request, input)));
+			}
+		}
+		return verdict;
+	}
+
+	@Override
+	protected void handleDeny(RequestDetails request, Verdict decision) {
+		AccessRefusal refusal = request.getUserData().get(REFUSAL) instanceof AccessRefusal recorded
+				? recorded
+				: new AccessRefusal(RequestPrincipals.of(request).map(AccessPrincipal::roles).orElse(EnumSet.noneOf(Role.class)),
+						request.getResourceName(), AccessRefusal.interaction(request.getRestOperationType(), request.getOperation()), null);
+		throw new ForbiddenOperationException(refusal.message(), refusal.toOperationOutcome());
+	}
+
+	private static String resourceType(RequestDetails request, IBaseResource input, IIdType inputId, IBaseResource output) {
+		if (input != null && !(input instanceof Bundle && request.getRestOperationType() == RestOperationTypeEnum.TRANSACTION)) {
+			return input.fhirType();
+		}
+		if (inputId != null && inputId.hasResourceType()) {
+			return inputId.getResourceType();
+		}
+		if (output != null) {
+			return output.fhirType();
+		}
+		return input == null ? request.getResourceName() : null;
+	}
+
+	/** {@code Bundle.entry[i].resource} when the refused resource is an entry of the request's Bundle. */
+	private static String entryExpression(RequestDetails request, IBaseResource input) {
+		if (input != null && request.getResource() instanceof Bundle bundle && bundle != input) {
+			List<Bundle.BundleEntryComponent> entries = bundle.getEntry();
+			for (int i = 0; i < entries.size(); i++) {
+				if (entries.get(i).getResource() == input) {
+					return "Bundle.entry[" + i + "].resource";
+				}
+			}
+		}
+		return null;
 	}
 
 	private static boolean addRules(RuleBuilder rules, ResourceGrant grant) {
@@ -91,9 +174,5 @@ public class RoleAndScopeAuthorizationInterceptor extends AuthorizationIntercept
 		}
 		List<IdType> owners = grant.patientCompartments().stream().map(id -> new IdType("Patient", id)).toList();
 		return rule.inCompartment("Patient", owners);
-	}
-
-	private static String describe(AccessPrincipal principal) {
-		return principal.displayName() + " (roles " + principal.roles() + ")";
 	}
 }

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Provenance;
 import org.junit.jupiter.api.Test;
 
-class AuditEventImmutabilityInterceptorTest {
+class ImmutableRecordsInterceptorTest {
 
-	private final AuditEventImmutabilityInterceptor interceptor = new AuditEventImmutabilityInterceptor();
+	private final ImmutableRecordsInterceptor interceptor = new ImmutableRecordsInterceptor();
 
 	@Test
 	void refusesToUpdateOrDeleteAnAuditEvent() {
@@ -19,6 +20,15 @@ class AuditEventImmutabilityInterceptorTest {
 		assertThatThrownBy(() -> interceptor.refuseUpdate(event, event)).isInstanceOf(MethodNotAllowedException.class)
 				.hasMessageContaining("AuditEvent/1");
 		assertThatThrownBy(() -> interceptor.refuseDelete(event)).isInstanceOf(MethodNotAllowedException.class);
+	}
+
+	@Test
+	void refusesToUpdateOrDeleteAProvenance() {
+		Provenance provenance = new Provenance();
+		provenance.setId("Provenance/7");
+		assertThatThrownBy(() -> interceptor.refuseUpdate(provenance, provenance)).isInstanceOf(MethodNotAllowedException.class)
+				.hasMessageContaining("Provenance/7");
+		assertThatThrownBy(() -> interceptor.refuseDelete(provenance)).isInstanceOf(MethodNotAllowedException.class);
 	}
 
 	@Test
