@@ -157,6 +157,86 @@ class SecurityIT extends ServerIT {
 	}
 
 	@Test
+	void aRefusedTransactionEntryIsA403NamingTheRoleTheTypeTheInteractionAndTheEntry() throws Exception {
+		String coder = TestTokens.token("coder-3", List.of("coder"), null);
+		String bundle = """
+				{"resourceType": "Bundle", "type": "transaction", "entry": [
+				  {"fullUrl": "urn:uuid:1d9d0d6b-7c2c-4c57-9a8b-0f5b6d1f3a10",
+				   "resource": {"resourceType": "Procedure", "status": "completed", "subject": {"display": "x"}},
+				   "request": {"method": "PUT", "url": "Procedure/refus-1"}},
+				  {"fullUrl": "urn:uuid:2e8e1e7c-8d3d-4d68-8b9c-1a6c7e2a4b21",
+				   "resource": {"resourceType": "Immunization", "status": "completed",
+				     "vaccineCode": {"text": "BCG"}, "patient": {"display": "x"}, "occurrenceDateTime": "2026-01-01"},
+				   "request": {"method": "POST", "url": "Immunization"}}]}""";
+		HttpResponse<String> response = post("/fhir", coder, bundle);
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		OperationOutcome.OperationOutcomeIssueComponent issue =
+				FHIR.newJsonParser().parseResource(OperationOutcome.class, response.body()).getIssueFirstRep();
+		assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+		assertThat(issue.getDiagnostics()).contains("Role coder may not create Immunization (Bundle.entry[1].resource)")
+				.contains("ccamhub.security.grants");
+		assertThat(issue.getExpression()).extracting(Object::toString).containsExactly("Bundle.entry[1].resource");
+		assertRefusalAudited("POST /fhir", "403");
+	}
+
+	@Test
+	void anIntegrationClientWritesAWholeRecordWithItsProvenanceButCannotEditTheProvenance() throws Exception {
+		String integration = TestTokens.token("ehr-feed", List.of("integration"), "system/*.cruds");
+		String bundle = """
+				{"resourceType": "Bundle", "type": "transaction", "entry": [
+				  {"fullUrl": "urn:uuid:3f9f2f8d-9e4e-4e79-9cad-2b7d8f3b5c32",
+				   "resource": {"resourceType": "Patient", "identifier": [{"system": "urn:oid:1.2.3.4", "value": "INTEG-1"}],
+				     "name": [{"family": "Integree"}]},
+				   "request": {"method": "POST", "url": "Patient", "ifNoneExist": "identifier=urn:oid:1.2.3.4|INTEG-1"}},
+				  {"fullUrl": "urn:uuid:4a0a3a9e-af5f-4f8a-adbe-3c8e9a4c6d43",
+				   "resource": {"resourceType": "Immunization", "status": "completed", "vaccineCode": {"text": "BCG"},
+				     "patient": {"reference": "urn:uuid:3f9f2f8d-9e4e-4e79-9cad-2b7d8f3b5c32"}, "occurrenceDateTime": "2026-01-01"},
+				   "request": {"method": "POST", "url": "Immunization"}},
+				  {"fullUrl": "urn:uuid:5b1b4baf-b06a-4a9b-becf-4d9fab5d7e54",
+				   "resource": {"resourceType": "Provenance", "recorded": "2026-01-01T10:00:00+01:00",
+				     "target": [{"reference": "urn:uuid:4a0a3a9e-af5f-4f8a-adbe-3c8e9a4c6d43"}],
+				     "agent": [{"who": {"display": "DPI du CHU"}}]},
+				   "request": {"method": "POST", "url": "Provenance"}}]}""";
+		HttpResponse<String> response = post("/fhir", integration, bundle);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Bundle result = FHIR.newJsonParser().parseResource(Bundle.class, response.body());
+		assertThat(result.getEntry()).extracting(e -> e.getResponse().getStatus()).allMatch(status -> status.startsWith("201"));
+
+		String provenanceId = new org.hl7.fhir.r4.model.IdType(result.getEntry().get(2).getResponse().getLocation())
+				.toUnqualifiedVersionless().getValue();
+		IGenericClient feed = client(integration);
+		org.hl7.fhir.r4.model.Provenance provenance = feed.read().resource(org.hl7.fhir.r4.model.Provenance.class)
+				.withUrl(provenanceId).execute();
+		provenance.getAgentFirstRep().getWho().setDisplay("rewritten");
+		assertThatThrownBy(() -> feed.update().resource(provenance).execute()).isInstanceOf(ForbiddenOperationException.class)
+				.hasMessageContaining("update Provenance");
+		IGenericClient everyRole = client(TestTokens.token("root-1",
+				List.of("admin", "auditor", "clinician", "integration", "billing", "coder"), null));
+		assertThatThrownBy(() -> everyRole.delete().resourceById(provenance.getIdElement().toUnqualifiedVersionless()).execute())
+				.isInstanceOf(ForbiddenOperationException.class);
+	}
+
+	@Test
+	void cliniciansWriteEveryClinicalTypeButStillCannotReadTheAuditTrail() {
+		IGenericClient clinician = client(TestTokens.token("dr-clin", List.of("clinician"), null));
+		IIdType patient = createPatient("Vaccinee");
+		org.hl7.fhir.r4.model.Immunization immunization = new org.hl7.fhir.r4.model.Immunization();
+		immunization.setStatus(org.hl7.fhir.r4.model.Immunization.ImmunizationStatus.COMPLETED);
+		immunization.setVaccineCode(new CodeableConcept().setText("DTP"));
+		immunization.setPatient(new Reference(patient));
+		immunization.setOccurrence(new org.hl7.fhir.r4.model.DateTimeType("2026-02-01"));
+		assertThat(clinician.create().resource(immunization).execute().getCreated()).isTrue();
+		org.hl7.fhir.r4.model.CareTeam team = new org.hl7.fhir.r4.model.CareTeam();
+		team.setSubject(new Reference(patient));
+		assertThat(clinician.create().resource(team).execute().getCreated()).isTrue();
+
+		assertThatThrownBy(() -> clinician.search().forResource(AuditEvent.class).returnBundle(Bundle.class).execute())
+				.isInstanceOf(ForbiddenOperationException.class)
+				.hasMessageContaining("Role clinician may not search AuditEvent");
+	}
+
+	@Test
 	void auditorReadsTheTrailButNothingClinical() {
 		IIdType patient = createPatient("Tracee");
 		client().read().resource(Patient.class).withId(patient).execute();
@@ -339,6 +419,16 @@ class SecurityIT extends ServerIT {
 		observation.setCode(new CodeableConcept(new Coding("http://loinc.org", "8480-6", "Systolic blood pressure")));
 		observation.setValue(new Quantity().setValue(128).setSystem("http://unitsofmeasure.org").setCode("mm[Hg]").setUnit("mmHg"));
 		return observation;
+	}
+
+	private HttpResponse<String> post(String path, String token, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.header("Accept", "application/fhir+json")
+				.header("Content-Type", "application/fhir+json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path, String token) throws Exception {
