@@ -3,7 +3,7 @@ package fr.ccamhub.hl7.config;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import fr.ccamhub.hl7.ingest.Hl7Ingestion;
 import fr.ccamhub.hl7.mapping.Hl7ToFhirMapper;
-import fr.ccamhub.hl7.mllp.MllpListenerRoute;
+import fr.ccamhub.hl7.mllp.MllpServer;
 import fr.ccamhub.hl7.mllp.MllpProperties;
 import fr.ccamhub.hl7.mllp.SenderAllowList;
 import fr.ccamhub.hl7.parse.Hl7Parser;
@@ -15,15 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.ZoneId;
-import org.apache.camel.support.jsse.KeyManagersParameters;
-import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.SSLContextServerParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Meta;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,13 +26,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** HL7 v2 ingestion: parser, mapper, durable store, quarantine API and the MLLP listener route. */
+/** HL7 v2 ingestion: parser, mapper, durable store, quarantine API and the MLLP listener. */
 @AutoConfiguration
 @EnableConfigurationProperties(MllpProperties.class)
 @Import(QuarantineController.class)
 public class Hl7IngestionConfig {
-
-	private static final Logger log = LoggerFactory.getLogger(Hl7IngestionConfig.class);
 
 	@Bean
 	JdbcHl7Store hl7Store(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, IFhirSystemDao<Bundle, Meta> systemDao) {
@@ -66,37 +57,8 @@ public class Hl7IngestionConfig {
 
 	@Bean
 	@ConditionalOnProperty(name = "ccamhub.hl7.mllp.enabled", havingValue = "true")
-	MllpListenerRoute mllpListenerRoute(MllpProperties properties, Hl7Ingestion ingestion, MeterRegistry meters) {
-		log.info("HL7 v2 MLLP listener on {}:{}{} ({})", properties.host(), properties.port(),
-				properties.tls() != null && properties.tls().enabled() ? " with TLS" : "",
-				properties.allowedSenders().isEmpty() ? "any sender" : "senders " + properties.allowedSenders());
-		return new MllpListenerRoute(properties, ingestion, meters);
-	}
-
-	@Bean("mllpSslContextParameters")
-	@ConditionalOnProperty(name = "ccamhub.hl7.mllp.tls.enabled", havingValue = "true")
-	SSLContextParameters mllpSslContextParameters(MllpProperties properties) {
-		MllpProperties.Tls tls = properties.tls();
-		KeyStoreParameters keyStore = new KeyStoreParameters();
-		keyStore.setResource(tls.keyStore());
-		keyStore.setPassword(tls.keyStorePassword());
-		KeyManagersParameters keyManagers = new KeyManagersParameters();
-		keyManagers.setKeyStore(keyStore);
-		keyManagers.setKeyPassword(tls.keyStorePassword());
-		SSLContextParameters parameters = new SSLContextParameters();
-		parameters.setKeyManagers(keyManagers);
-		if (tls.trustStore() != null && !tls.trustStore().isBlank()) {
-			KeyStoreParameters trustStore = new KeyStoreParameters();
-			trustStore.setResource(tls.trustStore());
-			trustStore.setPassword(tls.trustStorePassword());
-			TrustManagersParameters trustManagers = new TrustManagersParameters();
-			trustManagers.setKeyStore(trustStore);
-			parameters.setTrustManagers(trustManagers);
-			SSLContextServerParameters server = new SSLContextServerParameters();
-			server.setClientAuthentication("REQUIRE");
-			parameters.setServerParameters(server);
-		}
-		return parameters;
+	MllpServer mllpServer(MllpProperties properties, Hl7Ingestion ingestion, MeterRegistry meters) {
+		return new MllpServer(properties, ingestion, meters);
 	}
 
 	private static boolean isLoopback(String host) {

@@ -97,6 +97,24 @@ public final class Hl7Ingestion {
 		}
 	}
 
+	/**
+	 * AR for a message larger than the listener accepts: answered from its first bytes (MSH), never
+	 * parsed nor stored; those bytes are kept in quarantine with the reason.
+	 *
+	 * @param head the first bytes of the message
+	 * @param size the message's whole size in bytes
+	 * @param limit the size limit in bytes
+	 */
+	public Hl7Receipt refuseOversized(byte[] head, long size, long limit, String remoteAddress) {
+		Hl7Decoder.Decoded decoded = Hl7Decoder.decode(head);
+		String reason = String.format(java.util.Locale.ROOT,
+				"Message of %,d bytes exceeds the %,d-byte limit of this listener (ccamhub.hl7.mllp.max-message-size)", size, limit);
+		Hl7Receipt receipt = new Hl7Receipt(AckBuilder.unparseable(decoded.text(), Hl7Rejection.APPLICATION_INTERNAL_ERROR, reason),
+				decoded.charset(), "AR", mshField(decoded.text(), 3), mshField(decoded.text(), 4), mshField(decoded.text(), 10),
+				reason, "MSH", false);
+		return new Refusals(head, remoteAddress, true).keep(receipt);
+	}
+
 	private void checkSender(MessageContext context) {
 		if (!allowedSender.test(context.sendingApplication(), context.sendingFacility())) {
 			throw Hl7Rejection.reject(Hl7Rejection.APPLICATION_INTERNAL_ERROR, "MSH", 3,

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -18,7 +19,7 @@ import org.springframework.context.SmartLifecycle;
  * wrote an entry and at least every interval; the anchorer checks every interval whether a head is due on chain.
  * A failure is logged and retried at the next turn; entries wait safely in the outbox meanwhile.
  */
-final class LedgerWorker implements SmartLifecycle {
+final class LedgerWorker implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(LedgerWorker.class);
 
@@ -80,10 +81,10 @@ final class LedgerWorker implements SmartLifecycle {
 	@Override
 	public void start() {
 		sequencer.signInitialHead();
-		sequencing = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "ledger-sequencer"));
+		sequencing = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "ledger-sequencer"));
 		sequencing.scheduleWithFixedDelay(this::drain, 0, sequencerInterval.toMillis(), TimeUnit.MILLISECONDS);
 		if (anchoring.isPresent()) {
-			anchoringThread = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "ledger-anchoring"));
+			anchoringThread = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "ledger-anchoring"));
 			anchoringThread.scheduleWithFixedDelay(this::anchor, anchorCheckInterval.toMillis(), anchorCheckInterval.toMillis(),
 					TimeUnit.MILLISECONDS);
 		}
@@ -104,6 +105,22 @@ final class LedgerWorker implements SmartLifecycle {
 			}
 		}
 		anchoring.ifPresent(LedgerAnchoring::close);
+	}
+
+	/** Also stops when start-up fails after this worker started (Spring then destroys beans without stopping them). */
+	@Override
+	public void destroy() {
+		if (running || sequencing != null) {
+			stop();
+			sequencing = null;
+			anchoringThread = null;
+		}
+	}
+
+	private static Thread daemon(Runnable runnable, String name) {
+		Thread thread = new Thread(runnable, name);
+		thread.setDaemon(true);
+		return thread;
 	}
 
 	@Override
