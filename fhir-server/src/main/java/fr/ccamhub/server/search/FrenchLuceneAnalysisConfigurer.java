@@ -23,19 +23,18 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
  * analyses the {@code $expand} filter with the same analyzer, so {@code appendicectomie} also
  * matched every label with a word starting {@code app} ("APPAREIL ..."). Here the two analyzers
  * behind that filter match whole words, accent- and case-insensitively: {@code echographie}
- * finds "Échographie", and nothing else creeps in.
+ * finds "Échographie", and nothing else creeps in. Their chain is {@link FrenchWordAnalysis}, which
+ * also parses the filters people type ({@code $expand?filter=}, see {@link TypedFilter}).
  */
 public class FrenchLuceneAnalysisConfigurer implements LuceneAnalysisConfigurer {
 
 	@Override
 	public void configure(LuceneAnalysisConfigurationContext context) {
 		for (String wordAnalyzer : new String[] {"standardAnalyzer", "autocompleteEdgeAnalyzer", "autocompleteWordEdgeAnalyzer"}) {
-			context.analyzer(wordAnalyzer)
-					.custom()
-					.tokenizer(StandardTokenizerFactory.NAME)
-					.tokenFilter(ElisionFilterFactory.NAME)
-					.tokenFilter(LowerCaseFilterFactory.NAME)
-					.tokenFilter(ASCIIFoldingFilterFactory.NAME);
+			var analyzer = context.analyzer(wordAnalyzer).custom().tokenizer(FrenchWordAnalysis.TOKENIZER);
+			for (String filter : FrenchWordAnalysis.TOKEN_FILTERS) {
+				analyzer.tokenFilter(filter);
+			}
 		}
 
 		context.analyzer("autocompleteNGramAnalyzer")
