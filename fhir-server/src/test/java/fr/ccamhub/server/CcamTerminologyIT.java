@@ -101,6 +101,14 @@ class CcamTerminologyIT extends ServerIT {
 	}
 
 	@Test
+	void aWordBeingTypedRanksShortLabelsFirst() {
+		List<String> codes = expand("append");
+		assertThat(codes.indexOf("HHFA011")).isLessThan(codes.indexOf("HHFA016")).isLessThan(codes.indexOf("HHFA025"));
+		List<String> abdo = expand("echographie abdo");
+		assertThat(abdo.indexOf("ZCQM008")).isLessThan(3).isLessThan(abdo.indexOf("ZCQM002"));
+	}
+
+	@Test
 	void expandFilterDropsElidedArticles() {
 		assertThat(expand("echographie de l'abdomen")).contains("ZCQM001", "ZCQM008");
 		assertThat(expand("l’abdomen échographie")).contains("ZCQM001");

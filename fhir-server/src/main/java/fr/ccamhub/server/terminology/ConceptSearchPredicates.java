@@ -14,13 +14,16 @@ import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
  * matches and how they rank, and which concepts a compose includes. The field names are HAPI's.
  *
  * <p>Ranking is Lucene's BM25 on the display, where every typed word is a required clause (shorter
- * labels holding the words rank first), plus: a whole word beats a word that only starts with the
- * prefix, the typed words close together and in order add a phrase bonus, and a code equal to or
+ * labels holding the words rank first); the word being typed is required as a prefix of a display
+ * word and ranked by BM25 on the indexed word starts; a whole word beats a word that only starts
+ * with the prefix, the typed words close together and in order add a phrase bonus, and a code equal to or
  * starting with the filter comes first.
  */
 final class ConceptSearchPredicates {
 
 	static final String DISPLAY = "myDisplay";
+	/** HAPI's n-gram field of the display, indexed here with the start of every word. */
+	static final String DISPLAY_WORD_STARTS = "myDisplayNGram";
 	static final String CODE = "myCode";
 	static final String CODE_SYSTEM_VERSION = "myCodeSystemVersionPid";
 	static final String PARENT_PIDS = "myParentPids";
@@ -65,8 +68,9 @@ final class ConceptSearchPredicates {
 		}
 		if (typed.prefix() != null) {
 			PredicateFinalStep beingTyped = f.bool()
-					.should(word(f, typed.prefix()).boost(WHOLE_WORD_BOOST))
-					.should(f.prefix().field(DISPLAY).matching(typed.prefix()));
+					.filter(f.prefix().field(DISPLAY).matching(typed.prefix()))
+					.should(f.match().field(DISPLAY_WORD_STARTS).matching(typed.prefix()).skipAnalysis())
+					.should(word(f, typed.prefix()).boost(WHOLE_WORD_BOOST));
 			if (typed.prefixRequired()) {
 				label.must(beingTyped);
 			} else {
