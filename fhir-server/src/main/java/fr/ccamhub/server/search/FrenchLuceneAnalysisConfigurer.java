@@ -29,10 +29,10 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 public class FrenchLuceneAnalysisConfigurer implements LuceneAnalysisConfigurer {
 
 	/** HAPI's name for the analyzer of {@code TermConcept.myDisplayNGram}. */
-	static final String WORD_STARTS_ANALYZER = "autocompleteNGramAnalyzer";
+	private static final String WORD_STARTS_ANALYZER = "autocompleteNGramAnalyzer";
 
 	/** Longest word start indexed; longer typed prefixes still match, without this ranking. */
-	public static final int MAX_WORD_START_LENGTH = 30;
+	private static final int MAX_WORD_START_LENGTH = 30;
 
 	@Override
 	public void configure(LuceneAnalysisConfigurationContext context) {

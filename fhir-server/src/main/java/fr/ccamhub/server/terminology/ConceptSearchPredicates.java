@@ -6,6 +6,7 @@ import fr.ccamhub.server.terminology.IndexedInclude.IndexedFilter;
 import java.util.List;
 import java.util.Locale;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.MatchPredicateOptionsStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 
@@ -16,8 +17,8 @@ import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
  * <p>Ranking is Lucene's BM25 on the display, where every typed word is a required clause (shorter
  * labels holding the words rank first); the word being typed is required as a prefix of a display
  * word and ranked by BM25 on the indexed word starts; a whole word beats a word that only starts
- * with the prefix, the typed words close together and in order add a phrase bonus, and a code equal to or
- * starting with the filter comes first.
+ * with the prefix; the typed words close together and in order add a phrase bonus; and a code
+ * equal to or starting with the filter comes first.
  */
 final class ConceptSearchPredicates {
 
@@ -87,8 +88,7 @@ final class ConceptSearchPredicates {
 		return label;
 	}
 
-	private static org.hibernate.search.engine.search.predicate.dsl.MatchPredicateOptionsStep<?> word(
-			SearchPredicateFactory f, String word) {
+	private static MatchPredicateOptionsStep<?> word(SearchPredicateFactory f, String word) {
 		return f.match().field(DISPLAY).matching(word).skipAnalysis();
 	}
 
