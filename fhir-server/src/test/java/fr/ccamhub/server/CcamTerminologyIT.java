@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.StringType;
@@ -18,6 +19,8 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Test;
 
 class CcamTerminologyIT extends ServerIT {
+
+	private static final String CCAM_VALUE_SET = "https://fhir.ccamhub.fr/ValueSet/ccam";
 
 	@Test
 	void lookupReturnsTheFrenchLabelAndTheSurgeryAndAnaesthesiaTariffs() {
@@ -64,6 +67,129 @@ class CcamTerminologyIT extends ServerIT {
 				.isNotEmpty()
 				.allSatisfy(concept -> assertThat(concept.getDisplay().toLowerCase()).contains("échographi"));
 		assertThat(expand("ÉCHOGRAPHIE TRANSTHORACIQUE")).contains("GFQM001");
+	}
+
+	@Test
+	void expandFilterFindsEveryWordInAnyOrder() {
+		assertThat(expand("echographie abdomen")).contains("ZCQM001", "ZCQM008", "ZCQM005");
+		assertThat(expand("abdomen echographie")).contains("ZCQM001", "ZCQM008", "ZCQM005");
+	}
+
+	@Test
+	void expandFilterFindsTheCoelioscopicAppendicectomyTypedWithoutLigature() {
+		List<String> codes = expand("appendicectomie coelioscopie");
+		assertThat(codes).contains("HHFA016", "HHFA025").doesNotContain("HHFA011", "HHFA001");
+	}
+
+	@Test
+	void expandFilterMatchesTheLastWordAsAPrefix() {
+		assertThat(expand("append")).contains("HHFA016", "HHFA011", "HHFA001");
+		assertThat(expand("appendicectomie lapa")).contains("HHFA011", "HHFA016").doesNotContain("HHFA001");
+	}
+
+	@Test
+	void typeAheadPutsTheAbdominalUltrasoundAmongTheFirstResults() {
+		List<String> firstFive = expand("echographie abdo").subList(0, 5);
+		assertThat(firstFive).contains("ZCQM001", "ZCQM008");
+	}
+
+	@Test
+	void expandFilterRanksTheClosestLabelsFirst() {
+		ValueSet expansion = expandValueSet("appendicectomie");
+		assertThat(expansion.getExpansion().getContainsFirstRep().getDisplay()).startsWith("Appendicectomie");
+		assertThat(expand("echographie abdomen").get(0)).isEqualTo("ZCQM008");
+	}
+
+	@Test
+	void aWordBeingTypedRanksShortLabelsFirst() {
+		List<String> codes = expand("append");
+		assertThat(codes.indexOf("HHFA011")).isLessThan(codes.indexOf("HHFA016")).isLessThan(codes.indexOf("HHFA025"));
+		List<String> abdo = expand("echographie abdo");
+		assertThat(abdo.indexOf("ZCQM008")).isLessThan(3).isLessThan(abdo.indexOf("ZCQM002"));
+	}
+
+	@Test
+	void expandFilterDropsElidedArticles() {
+		assertThat(expand("echographie de l'abdomen")).contains("ZCQM001", "ZCQM008");
+		assertThat(expand("l’abdomen échographie")).contains("ZCQM001");
+	}
+
+	@Test
+	void expandFilterIgnoresCaseAndAccentsOfEveryWord() {
+		assertThat(expand("ÉCHOGRAPHIE Abdomen TRANSCUTANÉE")).contains("ZCQM001");
+		assertThat(expand("APPENDICECTOMIE CŒLIOSCOPIE")).contains("HHFA016");
+	}
+
+	@Test
+	void expandFilterFindsCodesAsTyped() {
+		assertThat(expand("HHFA016").get(0)).isEqualTo("HHFA016");
+		assertThat(expand("hhfa01")).contains("HHFA011", "HHFA016");
+	}
+
+	@Test
+	void filteredExpansionPagesAreDisjointAndShareTheTotal() {
+		ValueSet first = expandPage(CCAM_VALUE_SET, "echographie", 0, 10);
+		ValueSet second = expandPage(CCAM_VALUE_SET, "echographie", 10, 10);
+
+		assertThat(first.getExpansion().getTotal()).isGreaterThan(20).isEqualTo(second.getExpansion().getTotal());
+		assertThat(first.getExpansion().getOffset()).isZero();
+		assertThat(second.getExpansion().getOffset()).isEqualTo(10);
+		List<String> firstCodes = codes(first);
+		List<String> secondCodes = codes(second);
+		assertThat(firstCodes).hasSize(10).doesNotContainAnyElementsOf(secondCodes);
+		assertThat(secondCodes).hasSize(10);
+		assertThat(expandPage(CCAM_VALUE_SET, "echographie", 0, 20).getExpansion().getContains())
+				.extracting(c -> c.getCode()).containsExactlyElementsOf(concat(firstCodes, secondCodes));
+	}
+
+	@Test
+	void aBroadFilterPagesInsteadOfRefusing() {
+		ValueSet page = expandPage(CCAM_VALUE_SET, "de", 0, 5);
+		assertThat(page.getExpansion().getTotal()).isGreaterThan(1000);
+		assertThat(page.getExpansion().getContains()).hasSize(5);
+
+		ValueSet tooLarge = expandPage(CCAM_VALUE_SET, "de", 0, 50_000);
+		assertThat(tooLarge.getExpansion().getContains()).hasSize(1000);
+	}
+
+	@Test
+	void expandFilterSearchesTheModifiers() {
+		assertThat(codes(expandPage("https://fhir.ccamhub.fr/ValueSet/ccam-modificateurs", "urgence nuit", 0, 10)))
+				.contains("U");
+	}
+
+	@Test
+	void textFilterCombinesWithIsAFilter() {
+		ValueSet chapter = new ValueSet();
+		chapter.getCompose().addInclude().setSystem(CCAM).setVersion("V81").addFilter()
+				.setProperty("concept").setOp(ValueSet.FilterOperator.ISA).setValue("07.03.05");
+		ValueSet expanded = client().operation().onType(ValueSet.class).named("$expand")
+				.withParameter(Parameters.class, "valueSet", chapter)
+				.andParameter("filter", new StringType("coelio"))
+				.returnResourceType(ValueSet.class).execute();
+
+		assertThat(codes(expanded)).contains("HHFA016", "HHFA025").allSatisfy(code -> assertThat(code).startsWith("HHFA"));
+		assertThat(expanded.getExpansion().getContainsFirstRep().getVersion()).isEqualTo("V81");
+		assertThat(expand("coelio").size()).isGreaterThan(codes(expanded).size());
+	}
+
+	@Test
+	void displayLanguageGivesTheWholeLabelOfLongActs() {
+		ValueSet expanded = client().operation().onType(ValueSet.class).named("$expand")
+				.withParameter(Parameters.class, "url", new UriType(CCAM_VALUE_SET))
+				.andParameter("filter", new StringType("EQLA665"))
+				.andParameter("displayLanguage", new CodeType("fr"))
+				.useHttpGet().returnResourceType(ValueSet.class).execute();
+
+		assertThat(expanded.getExpansion().getContainsFirstRep().getDisplay()).hasSizeGreaterThan(400);
+	}
+
+	@Test
+	void expandWithoutFilterIsStillHapis() {
+		ValueSet modifiers = client().operation().onType(ValueSet.class).named("$expand")
+				.withParameter(Parameters.class, "url", new UriType("https://fhir.ccamhub.fr/ValueSet/ccam-modificateurs"))
+				.useHttpGet().returnResourceType(ValueSet.class).execute();
+		assertThat(codes(modifiers)).hasSize(30).contains("U", "F", "7");
 	}
 
 	@Test
@@ -129,9 +255,26 @@ class CcamTerminologyIT extends ServerIT {
 
 	private ValueSet expandValueSet(String filter) {
 		return client().operation().onType(ValueSet.class).named("$expand")
-				.withParameter(Parameters.class, "url", new UriType("https://fhir.ccamhub.fr/ValueSet/ccam"))
+				.withParameter(Parameters.class, "url", new UriType(CCAM_VALUE_SET))
 				.andParameter("filter", new StringType(filter))
 				.useHttpGet().returnResourceType(ValueSet.class).execute();
+	}
+
+	private ValueSet expandPage(String valueSetUrl, String filter, int offset, int count) {
+		return client().operation().onType(ValueSet.class).named("$expand")
+				.withParameter(Parameters.class, "url", new UriType(valueSetUrl))
+				.andParameter("filter", new StringType(filter))
+				.andParameter("offset", new IntegerType(offset))
+				.andParameter("count", new IntegerType(count))
+				.useHttpGet().returnResourceType(ValueSet.class).execute();
+	}
+
+	private static List<String> codes(ValueSet expansion) {
+		return expansion.getExpansion().getContains().stream().map(c -> c.getCode()).toList();
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
 	}
 
 	private List<String> expand(String filter) {

@@ -6,7 +6,6 @@ import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.provider.IJpaSystemProvider;
 import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
 import ca.uhn.fhir.jpa.provider.TerminologyUploaderProvider;
-import ca.uhn.fhir.jpa.provider.ValueSetOperationProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
@@ -18,6 +17,7 @@ import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import fr.ccamhub.interceptors.terminology.ExpansionTooLargeInterceptor;
 import fr.ccamhub.interceptors.terminology.LookupNotFoundMessageInterceptor;
+import fr.ccamhub.server.terminology.RankedFilterValueSetOperationProvider;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -36,7 +36,7 @@ public class FhirRestfulServerConfig {
 			IFhirSystemDao<?, ?> systemDao,
 			ResourceProviderFactory resourceProviders,
 			IJpaSystemProvider systemProvider,
-			ValueSetOperationProvider valueSetOperationProvider,
+			RankedFilterValueSetOperationProvider valueSetOperationProvider,
 			TerminologyUploaderProvider terminologyUploaderProvider,
 			JpaStorageSettings storageSettings,
 			ISearchParamRegistry searchParamRegistry,

@@ -11,6 +11,10 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
  * HAPI refuses an in-memory {@code $expand} that matches more concepts than the requested
  * {@code count} (HAPI-0831) or than the server maximum (HAPI-0832), and reports it as a 500.
  * It is the client's request that is too broad, so this answers 400 and says how to narrow it.
+ *
+ * <p>Filtered expansions of ValueSets made of whole code systems are ranked and paged by the
+ * server's terminology search and never get here; this covers the ValueSets HAPI still expands
+ * whole (enumerated codes, included ValueSets, excludes).
  */
 @Interceptor
 public class ExpansionTooLargeInterceptor {
@@ -26,7 +30,7 @@ public class ExpansionTooLargeInterceptor {
 		}
 		if (message.contains(TOO_MANY_FOR_COUNT)) {
 			return new InvalidRequestException("More concepts match than the requested count: narrow the filter or "
-					+ "raise count. Filtered expansions are computed whole and cannot be paged. (" + TOO_MANY_FOR_COUNT + ")");
+					+ "raise count. This ValueSet is expanded whole and cannot be paged with a filter. (" + TOO_MANY_FOR_COUNT + ")");
 		}
 		if (message.contains(TOO_MANY_FOR_SERVER)) {
 			return new InvalidRequestException("The expansion is larger than this server returns at once: add a "
