@@ -30,6 +30,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
 /** Authentication, authorization, consent and audit, end to end with real signed tokens. */
+@SuppressWarnings("unchecked")
 class SecurityIT extends ServerIT {
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -83,6 +84,39 @@ class SecurityIT extends ServerIT {
 	@Test
 	void theCapabilityStatementIsPublic() throws Exception {
 		assertThat(get("/fhir/metadata", null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aSmartAppDiscoversHowToLogInWithoutAToken() throws Exception {
+		for (String path : List.of("/fhir/.well-known/smart-configuration", "/.well-known/smart-configuration")) {
+			HttpResponse<String> response = get(path, null);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+			Map<String, Object> smart = new com.fasterxml.jackson.databind.ObjectMapper().readValue(response.body(), Map.class);
+			String issuer = TestTokens.issuer(TestTokens.MAIN);
+			assertThat(smart.get("issuer").toString()).isEqualTo(issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer);
+			assertThat(smart.get("token_endpoint").toString()).startsWith(issuer.replaceAll("/$", "")).endsWith("/token");
+			assertThat(smart.get("authorization_endpoint").toString()).endsWith("/authorize");
+			assertThat(smart.get("jwks_uri").toString()).endsWith("/jwks");
+			assertThat((List<String>) smart.get("capabilities")).contains("launch-standalone", "client-public",
+					"client-confidential-asymmetric", "permission-v2", "permission-v1");
+			assertThat((List<String>) smart.get("scopes_supported")).contains("system/*.rs", "patient/*.rs", "launch/patient");
+			assertThat((List<String>) smart.get("code_challenge_methods_supported")).containsExactly("S256");
+		}
+	}
+
+	@Test
+	void theCapabilityStatementSaysHowToLogIn() throws Exception {
+		org.hl7.fhir.r4.model.CapabilityStatement statement = FHIR.newJsonParser().parseResource(
+				org.hl7.fhir.r4.model.CapabilityStatement.class, get("/fhir/metadata", null).body());
+		org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestSecurityComponent security =
+				statement.getRestFirstRep().getSecurity();
+		assertThat(security.getService()).flatExtracting(CodeableConcept::getCoding)
+				.anySatisfy(coding -> assertThat(coding.getCode()).isEqualTo("SMART-on-FHIR"));
+		org.hl7.fhir.r4.model.Extension uris = security.getExtensionByUrl(
+				"http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
+		assertThat(uris.getExtensionByUrl("token").getValue().primitiveValue()).endsWith("/token");
+		assertThat(uris.getExtensionByUrl("authorize").getValue().primitiveValue()).endsWith("/authorize");
 	}
 
 	@Test

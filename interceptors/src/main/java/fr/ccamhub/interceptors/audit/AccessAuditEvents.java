@@ -67,6 +67,25 @@ public final class AccessAuditEvents {
 		return AuditEventShape.toTde(event);
 	}
 
+	/**
+	 * A bulk export started ({@code $export}): who asked, for which types and patients. The export
+	 * itself is audited here, once, rather than per exported resource.
+	 *
+	 * @param resourceTypes the types exported
+	 * @param patientIds the patients named by the request ({@code Patient/123/$export}); empty for system exports
+	 */
+	public static AuditEvent bulkExport(AccessPrincipal principal, String requestLine, String remoteAddress,
+			Collection<String> resourceTypes, Collection<String> patientIds) {
+		AuditEvent event = base("operation", AuditEventAction.R);
+		event.addSubtype(new Coding("http://dicom.nema.org/resources/ontology/DCM", "110106", "Export"));
+		event.setOutcome(AuditEventOutcome._0);
+		event.setOutcomeDesc("Bulk export of " + String.join(", ", resourceTypes));
+		addAgents(event, principal, remoteAddress);
+		addRequest(event, requestLine);
+		patientIds.forEach(patient -> addPatient(event, patient));
+		return AuditEventShape.toTde(event);
+	}
+
 	private static AuditEvent base(String interaction, AuditEventAction action) {
 		AuditEvent event = new AuditEvent();
 		event.setType(new Coding(BalpConstants.CS_AUDIT_EVENT_TYPE, "rest", "Restful Operation"));

@@ -38,7 +38,7 @@ public class RefusedAccessAuditInterceptor {
 	}
 
 	/** {@code GET /fhir/Patient/123?x=y}: method, servlet path and query, as the client sent them. */
-	static String requestLine(RequestDetails request) {
+	public static String requestLine(RequestDetails request) {
 		if (request instanceof ServletRequestDetails servlet && servlet.getServletRequest() != null) {
 			String query = servlet.getServletRequest().getQueryString();
 			return request.getRequestType() + " " + servlet.getServletRequest().getRequestURI() + (query == null ? "" : "?" + query);
@@ -50,7 +50,7 @@ public class RefusedAccessAuditInterceptor {
 		return operation == null ? null : operation.getCode();
 	}
 
-	static String remoteAddress(RequestDetails request) {
+	public static String remoteAddress(RequestDetails request) {
 		return request instanceof ServletRequestDetails servlet && servlet.getServletRequest() != null
 				? servlet.getServletRequest().getRemoteAddr()
 				: null;

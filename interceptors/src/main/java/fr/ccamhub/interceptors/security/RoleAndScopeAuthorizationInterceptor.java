@@ -44,6 +44,8 @@ public class RoleAndScopeAuthorizationInterceptor extends AuthorizationIntercept
 	public static final Set<String> TYPE_LEVEL_OPERATIONS = Set.of("$validate");
 
 	private static final String REFUSAL = AccessRefusal.class.getName();
+	private static final String BULK_EXPORT = "$export";
+	private static final String BULK_EXPORT_STATUS = "$export-poll-status";
 
 	private final AccessPolicy policy;
 	private final DevicePatientLinks devicePatientLinks;
@@ -88,6 +90,11 @@ public class RoleAndScopeAuthorizationInterceptor extends AuthorizationIntercept
 			} else {
 				rules.allow(operation).operation().named(operation).atAnyLevel().andRequireExplicitResponseAuthorization().andThen();
 			}
+		}
+		if (policy.operations(principal).contains(BULK_EXPORT)) {
+			// What a job may export is confined to the caller's grants by BulkExportAccess.
+			rules.allow(BULK_EXPORT).bulkExport().any().andThen();
+			rules.allow(BULK_EXPORT_STATUS).operation().named(BULK_EXPORT_STATUS).onServer().andAllowAllResponses().andThen();
 		}
 		if (writes) {
 			rules.allow("transaction").transaction().withAnyOperation().andApplyNormalRules().andThen();
