@@ -5,33 +5,46 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 /**
- * What the server answered to one transaction bundle: HTTP status, entries created (201) and matched or updated (200)
- * when accepted, else the first line of the OperationOutcome's first diagnostics.
+ * What the server answered to one bundle: HTTP status; entries created (201), matched or updated (200) and failed
+ * (a batch answers 200 with a status per entry); and, when refused, the first line of the first diagnostics.
  */
-record BundleOutcome(String file, int entries, long bytes, int status, int created, int matched, String refusal, double seconds) {
+record BundleOutcome(
+		String file, int entries, long bytes, int status, int created, int matched, int failed, String refusal, double seconds) {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	static BundleOutcome of(String file, int entries, long bytes, int status, String body, double seconds) {
 		JsonNode answer = parse(body);
-		if (status / 100 == 2) {
-			int created = 0;
-			int matched = 0;
-			for (JsonNode entry : answer.path("entry")) {
-				String entryStatus = entry.path("response").path("status").asText();
-				if (entryStatus.startsWith("201")) {
-					created++;
-				} else if (entryStatus.startsWith("200")) {
-					matched++;
+		if (status / 100 != 2) {
+			return new BundleOutcome(file, entries, bytes, status, 0, 0, entries, refusal(answer, body), seconds);
+		}
+		int created = 0;
+		int matched = 0;
+		int failed = 0;
+		String refusal = "";
+		for (JsonNode entry : answer.path("entry")) {
+			JsonNode response = entry.path("response");
+			String entryStatus = response.path("status").asText();
+			if (entryStatus.startsWith("201")) {
+				created++;
+			} else if (entryStatus.startsWith("200")) {
+				matched++;
+			} else {
+				if (failed++ == 0) {
+					refusal = "entry " + entryStatus + ": " + refusal(response.path("outcome"), entryStatus);
 				}
 			}
-			return new BundleOutcome(file, entries, bytes, status, created, matched, "", seconds);
 		}
-		return new BundleOutcome(file, entries, bytes, status, 0, 0, refusal(answer, body), seconds);
+		return new BundleOutcome(file, entries, bytes, status, created, matched, failed, refusal, seconds);
 	}
 
+	static BundleOutcome unanswered(String file, String reason) {
+		return new BundleOutcome(file, 0, 0, 0, 0, 0, 0, reason, 0);
+	}
+
+	/** Stored whole: HTTP 2xx and no entry failed. */
 	boolean accepted() {
-		return status / 100 == 2;
+		return status / 100 == 2 && failed == 0;
 	}
 
 	private static String refusal(JsonNode answer, String body) {

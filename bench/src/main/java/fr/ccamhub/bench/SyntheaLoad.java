@@ -22,9 +22,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * POSTs the Synthea set's transaction bundles to a FHIR base URL: hospitals and practitioners first, one after the
- * other, then the patients, with one client or N clients sharing them. Prints each bundle's outcome (HTTP status,
- * resources created, or the first diagnostics line of a refusal), then bundles accepted / sent, resources stored,
+ * POSTs the Synthea set's bundles to a FHIR base URL: hospitals and practitioners first (batches), one after the
+ * other, then the patients (transactions), with one client or N clients sharing them. Prints each bundle's outcome
+ * (HTTP status, resources created and failed, the first diagnostics line of a refusal or of the first failed entry), then bundles accepted / sent, resources stored,
  * resources/s and total time, and a {@code summary} line of key=value pairs for scripts.
  *
  * <p>Usage: {@code SyntheaLoad <fhir-base-url> [--dir fhir-server/target/synthea/fhir] [--clients 1] [--token T]
@@ -108,13 +108,13 @@ public final class SyntheaLoad {
 			double seconds = (System.nanoTime() - start) / 1e9;
 			outcome = BundleOutcome.of(fileName, entries, bytes, response.statusCode(), response.body(), seconds);
 		} catch (IOException e) {
-			outcome = new BundleOutcome(fileName, 0, 0, 0, 0, 0, "no answer: " + e, 0);
+			outcome = BundleOutcome.unanswered(fileName, "no answer: " + e);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while posting " + fileName, e);
 		}
-		System.out.printf(Locale.ROOT, "[%2d/%d] %3d %6d entries %6d created %7.1f s  %s%s%n", number, total,
-				outcome.status(), outcome.entries(), outcome.created(), outcome.seconds(), fileName,
+		System.out.printf(Locale.ROOT, "[%2d/%d] %3d %6d entries %6d created %5d failed %7.1f s  %s%s%n", number, total,
+				outcome.status(), outcome.entries(), outcome.created(), outcome.failed(), outcome.seconds(), fileName,
 				outcome.accepted() ? "" : "\n         " + outcome.refusal());
 		return outcome;
 	}

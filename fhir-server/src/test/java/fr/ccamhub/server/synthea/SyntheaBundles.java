@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The Synthea 3.3.0 transaction bundles the build generates (profile {@code synthea-generate} of this module), in the
- * order they must be POSTed to {@code /fhir}: hospital information, then practitioner information, then the patients.
+ * The Synthea 3.3.0 bundles the build generates (profile {@code synthea-generate} of this module), in the order they
+ * must be POSTed to {@code /fhir}: hospital information, then practitioner information, then the patients.
  *
- * <p>Patient bundles reference the hospitals' Organizations and Locations and the Practitioners with conditional
+ * <p>Hospital and practitioner information are batch bundles (a refused entry does not refuse the others: check each
+ * entry's {@code response.status}), patients are transaction bundles. Patient bundles reference the hospitals' Organizations and Locations and the Practitioners with conditional
  * references ({@code Organization?identifier=…}), so those two bundles go first. The directory is
  * {@code target/synthea/fhir}, passed to integration tests as the {@code synthea.directory} system property.
  */

@@ -27,16 +27,21 @@ class SyntheaBundlesIT {
 	}
 
 	@Test
-	void everyBundleIsATransactionAndEachPatientBundleStartsWithItsPatient() {
-		for (Path file : set.inLoadOrder()) {
-			Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, SyntheaBundles.read(file));
-			assertThat(bundle.getType()).as(file.toString()).isEqualTo(Bundle.BundleType.TRANSACTION);
-			assertThat(bundle.getEntry()).as(file.toString()).isNotEmpty();
-		}
+	void patientBundlesAreTransactionsStartingWithTheirPatientAndSharedOnesAreBatches() {
 		for (Path file : set.patients()) {
-			Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, SyntheaBundles.read(file));
+			Bundle bundle = parse(file);
+			assertThat(bundle.getType()).as(file.toString()).isEqualTo(Bundle.BundleType.TRANSACTION);
 			assertThat(bundle.getEntryFirstRep().getResource().getResourceType()).as(file.toString())
 					.isEqualTo(ResourceType.Patient);
 		}
+		for (Path file : List.of(set.hospitals().get(0), set.practitioners().get(0))) {
+			Bundle bundle = parse(file);
+			assertThat(bundle.getType()).as(file.toString()).isEqualTo(Bundle.BundleType.BATCH);
+			assertThat(bundle.getEntry()).as(file.toString()).hasSizeGreaterThan(100);
+		}
+	}
+
+	private Bundle parse(Path file) {
+		return fhir.newJsonParser().parseResource(Bundle.class, SyntheaBundles.read(file));
 	}
 }
