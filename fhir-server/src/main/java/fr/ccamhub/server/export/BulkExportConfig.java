@@ -1,6 +1,8 @@
 package fr.ccamhub.server.export;
 
+import ca.uhn.fhir.batch2.api.IJobMaintenanceService;
 import ca.uhn.fhir.batch2.jobs.export.BulkDataExportProvider;
+import ca.uhn.fhir.batch2.maintenance.JobMaintenanceServiceImpl;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.rest.server.RestfulServer;
@@ -27,8 +29,13 @@ public class BulkExportConfig {
 
 	@Bean
 	InitializingBean bulkExportEndpoint(RestfulServer server, BulkDataExportProvider provider, JpaStorageSettings settings,
-			BulkExportProperties properties) {
+			BulkExportProperties properties, IJobMaintenanceService jobMaintenance) {
 		return () -> {
+			// HAPI moves a job to its next step on each maintenance pass (every minute by default): a small export
+			// would take minutes.
+			if (jobMaintenance instanceof JobMaintenanceServiceImpl maintenance) {
+				maintenance.setScheduledJobFrequencyMillis(properties.jobCheckInterval().toMillis());
+			}
 			settings.setEnableTaskBulkExportJobExecution(true);
 			settings.setBulkExportFileRetentionPeriodHours(properties.fileRetentionHours());
 			settings.setBulkExportFileMaximumCapacity(properties.maxResourcesPerFile());
