@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -47,6 +48,15 @@ public final class ConformancePackages {
 		int igResources = addIgResources(fhirContext, support);
 		support.lock();
 		return new ConformancePackages(support, List.copyOf(packages), igResources, Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	/** Starts {@link #load} on a thread of its own, so that start-up goes on meanwhile. */
+	public static CompletableFuture<ConformancePackages> loadInBackground(FhirContext fhirContext, List<String> packages) {
+		return CompletableFuture.supplyAsync(() -> load(fhirContext, packages), task -> {
+			Thread thread = new Thread(task, "validation-packages");
+			thread.setDaemon(true);
+			thread.start();
+		});
 	}
 
 	private static int addIgResources(FhirContext fhirContext, NpmPackageValidationSupport support) {

@@ -22,25 +22,30 @@ public class ValidationWarmUp implements HealthIndicator {
 	private static final Logger LOG = LoggerFactory.getLogger(ValidationWarmUp.class);
 
 	private final ProfileValidator validator;
-	private final ConformancePackages packages;
+	private final boolean enabled;
+	private volatile ConformancePackages packages;
 	private volatile Health health;
 
-	public ValidationWarmUp(ProfileValidator validator, ConformancePackages packages, boolean enabled) {
+	public ValidationWarmUp(ProfileValidator validator, boolean enabled) {
 		this.validator = validator;
-		this.packages = packages;
-		this.health = enabled
-				? Health.outOfService().withDetail("warmUp", "in progress").withDetails(packageDetails()).build()
-				: Health.up().withDetail("warmUp", "off (ccamhub.fhir.validation.warm-up=false)").withDetails(packageDetails()).build();
+		this.enabled = enabled;
+		this.health = Health.outOfService().withDetail("packages", "loading").build();
 	}
 
-	/** Starts the warm-up on its own thread. */
-	public void start() {
+	/** Once the packages are in the validation chain: warms up on a thread of its own, or reports ready when off. */
+	public void start(ConformancePackages loaded) {
+		this.packages = loaded;
+		if (!enabled) {
+			health = Health.up().withDetail("warmUp", "off (ccamhub.fhir.validation.warm-up=false)").withDetails(packageDetails()).build();
+			return;
+		}
+		health = Health.outOfService().withDetail("warmUp", "in progress").withDetails(packageDetails()).build();
 		Thread thread = new Thread(this::run, "validation-warm-up");
 		thread.setDaemon(true);
 		thread.start();
 	}
 
-	void run() {
+	private void run() {
 		try {
 			long first = timed(() -> validator.validate(WarmUpResources.insPatient(), WarmUpResources.FR_CORE_PATIENT_INS));
 			long warm = timed(() -> validator.validate(WarmUpResources.insPatient(), WarmUpResources.FR_CORE_PATIENT_INS));
