@@ -13,15 +13,21 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
 
 /**
- * PID to Patient: IPP (PID-3 type PI) and INS (PID-3 with an ANS INS OID, key checked), names,
- * birth date, sex, addresses, phones, death, and identity reliability (PID-32) as FR Core's
- * identity-reliability extension.
+ * PID to Patient: IPP (PID-3 type PI) and INS (PID-3 with an ANS INS OID, key checked), names (with
+ * the birth first-name list of the legal name), birth date, sex, addresses and birth place (PID-11
+ * type BDL, INSEE code), phones, death, and identity reliability (PID-32), in the FR Core shape.
  */
 public final class PatientMapper {
 
 	public static final String IDENTITY_STATUS_SYSTEM = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0445";
+	public static final String BIRTH_LIST_GIVEN_NAME = "https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-patient-birth-list-given-name";
+	public static final String BIRTH_PLACE = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace";
+	public static final String ADDRESS_INSEE_CODE = "https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code";
+	/** INSEE codes of communes, overseas included (NOS TRE_R13), as FR Core's insee-code ValueSet names it. */
+	public static final String INSEE_COMMUNE_SYSTEM = "https://mos.esante.gouv.fr/NOS/TRE_R13-CommuneOM/FHIR/TRE-R13-CommuneOM";
 
 	/** Identity statuses of the French table 0445 (FR Core fr-core-cs-v2-0445). */
 	private static final java.util.Set<String> FRENCH_IDENTITY_STATUSES =
@@ -120,15 +126,19 @@ public final class PatientMapper {
 			if (!given.isEmpty()) {
 				name.addGiven(given);
 			}
+			String type = Fields.get(pid, 5, rep, 7, 1);
 			String others = Fields.get(pid, 5, rep, 3, 1);
-			if (!others.isEmpty() && !others.equals(given)) {
+			if ("L".equals(type) && !others.isEmpty()) {
+				// PAM FR / INS: on the legal name, PID-5.2 is the first birth first name and PID-5.3 the full list.
+				name.addExtension(BIRTH_LIST_GIVEN_NAME, new StringType(others));
+			} else if (!others.isEmpty() && !others.equals(given)) {
 				name.addGiven(others);
 			}
 			String prefix = Fields.get(pid, 5, rep, 5, 1);
 			if (!prefix.isEmpty()) {
 				name.addPrefix(prefix);
 			}
-			switch (Fields.get(pid, 5, rep, 7, 1)) {
+			switch (type) {
 				case "L" -> name.setUse(HumanName.NameUse.OFFICIAL);
 				case "D" -> name.setUse(HumanName.NameUse.USUAL);
 				case "M", "B" -> name.setUse(HumanName.NameUse.MAIDEN);
@@ -154,7 +164,11 @@ public final class PatientMapper {
 			String line = Fields.get(pid, 11, rep, 1, 1);
 			String city = Fields.get(pid, 11, rep, 3, 1);
 			String zip = Fields.get(pid, 11, rep, 5, 1);
-			if ("BDL".equals(type) || "BR".equals(type) || (line.isEmpty() && city.isEmpty() && zip.isEmpty())) {
+			if ("BDL".equals(type)) {
+				birthPlace(pid, rep, patient);
+				continue;
+			}
+			if ("BR".equals(type) || (line.isEmpty() && city.isEmpty() && zip.isEmpty())) {
 				continue;
 			}
 			Address address = patient.addAddress();
@@ -175,6 +189,25 @@ public final class PatientMapper {
 				address.setUse(Address.AddressUse.WORK);
 			}
 		}
+	}
+
+	/** PID-11 of type BDL: the birth place, its commune's INSEE code in PID-11.9 (PAM FR). */
+	private static void birthPlace(Segment pid, int rep, Patient patient) {
+		String city = Fields.get(pid, 11, rep, 3, 1);
+		String zip = Fields.get(pid, 11, rep, 5, 1);
+		String country = Fields.get(pid, 11, rep, 6, 1);
+		String insee = Fields.get(pid, 11, rep, 9, 1);
+		if ((city.isEmpty() && zip.isEmpty() && country.isEmpty() && insee.isEmpty()) || patient.hasExtension(BIRTH_PLACE)) {
+			return;
+		}
+		Address place = new Address();
+		if (!insee.isEmpty()) {
+			place.addExtension(ADDRESS_INSEE_CODE, new Coding(INSEE_COMMUNE_SYSTEM, insee, null));
+		}
+		place.setCity(city.isEmpty() ? null : city);
+		place.setPostalCode(zip.isEmpty() ? null : zip);
+		place.setCountry(country.isEmpty() ? null : country);
+		patient.addExtension(BIRTH_PLACE, place);
 	}
 
 	private static void phones(Segment pid, Patient patient) {
