@@ -81,6 +81,15 @@ public final class MllpConnectionGate extends ChannelInboundHandlerAdapter {
 		}
 	}
 
+	/** Admits and releases one connection from this address: what each connection costs (for benchmarks). */
+	public Refusal admitAndRelease(InetAddress address) {
+		Refusal refusal = admit(address);
+		if (refusal == null) {
+			release(address);
+		}
+		return refusal;
+	}
+
 	private Refusal admit(InetAddress address) {
 		if (total.incrementAndGet() > maxTotal) {
 			total.decrementAndGet();

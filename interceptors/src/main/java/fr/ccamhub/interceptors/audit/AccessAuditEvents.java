@@ -76,7 +76,8 @@ public final class AccessAuditEvents {
 	 */
 	public static AuditEvent bulkExport(AccessPrincipal principal, String requestLine, String remoteAddress,
 			Collection<String> resourceTypes, Collection<String> patientIds) {
-		AuditEvent event = base("operation", AuditEventAction.R);
+		// TDE allows one subtype: DICOM's Export says what happened better than the restful "operation".
+		AuditEvent event = base(null, AuditEventAction.R);
 		event.addSubtype(new Coding("http://dicom.nema.org/resources/ontology/DCM", "110106", "Export"));
 		event.setOutcome(AuditEventOutcome._0);
 		event.setOutcomeDesc("Bulk export of " + String.join(", ", resourceTypes));

@@ -38,12 +38,13 @@ public class RoleAndScopeAuthorizationInterceptor extends AuthorizationIntercept
 			Set.of("$ccam-check", "$ccam-price", "$suggest-ccam", "$verify", "$validate");
 
 	/**
-	 * Operations granted on types and the server only: {@code Patient/123/$validate} would report on a
-	 * stored resource the caller may not be allowed to read.
+	 * Operations granted on types and the server, and on stored instances only of the types the caller
+	 * may read: {@code Patient/123/$validate} reports on a stored resource.
 	 */
 	public static final Set<String> TYPE_LEVEL_OPERATIONS = Set.of("$validate");
 
 	private static final String REFUSAL = AccessRefusal.class.getName();
+	private static final ca.uhn.fhir.context.FhirContext FHIR = ca.uhn.fhir.context.FhirContext.forR4Cached();
 	private static final String BULK_EXPORT = "$export";
 	private static final String BULK_EXPORT_STATUS = "$export-poll-status";
 
@@ -75,7 +76,8 @@ public class RoleAndScopeAuthorizationInterceptor extends AuthorizationIntercept
 
 		List<String> devicePatients = principal.has(Role.DEVICE) ? devicePatientLinks.patientsOf(principal) : List.of();
 		boolean writes = false;
-		for (ResourceGrant grant : policy.grants(principal, devicePatients)) {
+		List<ResourceGrant> grants = policy.grants(principal, devicePatients);
+		for (ResourceGrant grant : grants) {
 			if (grant.confined() && grant.patientCompartments().isEmpty()) {
 				continue;
 			}
@@ -85,6 +87,14 @@ public class RoleAndScopeAuthorizationInterceptor extends AuthorizationIntercept
 			if (TYPE_LEVEL_OPERATIONS.contains(operation)) {
 				rules.allow(operation).operation().named(operation).onServer().andAllowAllResponses().andThen();
 				rules.allow(operation).operation().named(operation).onAnyType().andAllowAllResponses().andThen();
+				// On a stored resource: only on the types the caller may read anywhere.
+				for (ResourceGrant grant : grants) {
+					if (!grant.confined() && grant.allows(Permission.READ)) {
+						rules.allow(operation).operation().named(operation)
+								.onInstancesOfType(FHIR.getResourceDefinition(grant.resourceType()).getImplementingClass())
+								.andAllowAllResponses().andThen();
+					}
+				}
 			} else if (COMPUTED_RESPONSE_OPERATIONS.contains(operation)) {
 				rules.allow(operation).operation().named(operation).atAnyLevel().andAllowAllResponses().andThen();
 			} else {
