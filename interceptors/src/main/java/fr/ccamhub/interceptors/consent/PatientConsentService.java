@@ -75,16 +75,7 @@ public class PatientConsentService implements IConsentService {
 	}
 
 	private List<String> patientsOf(IBaseResource resource) {
-		if ("Patient".equals(fhirContext.getResourceType(resource))) {
-			return resource.getIdElement().hasIdPart() ? List.of(resource.getIdElement().getIdPart()) : List.of();
-		}
-		if (!fhirContext.getResourceDefinition(resource).getSearchParamsForCompartmentName("Patient").isEmpty()) {
-			return fhirContext.newTerser().getCompartmentOwnersForResource("Patient", resource, Set.of()).stream()
-					.map(IIdType::getIdPart)
-					.distinct()
-					.toList();
-		}
-		return List.of();
+		return PatientCompartments.ownersOf(fhirContext, resource);
 	}
 
 	/** Restricted patients that break-the-glass opened during this request. */

@@ -14,6 +14,7 @@ import fr.ccamhub.interceptors.audit.AuditEventRepository;
 import fr.ccamhub.interceptors.audit.RefusedAccessAuditInterceptor;
 import fr.ccamhub.interceptors.consent.ConsentPolicy;
 import fr.ccamhub.interceptors.consent.ConsentPolicyLookup;
+import fr.ccamhub.interceptors.consent.PatientCompartments;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.instance.model.api.IIdType;
 
 /**
  * Bulk export ({@code $export}) on our security model: a job exports only the types the caller may
@@ -143,13 +143,6 @@ public final class BulkExportAccess {
 	}
 
 	private List<String> patientsOf(IBaseResource resource) {
-		if ("Patient".equals(fhirContext.getResourceType(resource))) {
-			return resource.getIdElement().hasIdPart() ? List.of(resource.getIdElement().getIdPart()) : List.of();
-		}
-		if (fhirContext.getResourceDefinition(resource).getSearchParamsForCompartmentName("Patient").isEmpty()) {
-			return List.of();
-		}
-		return fhirContext.newTerser().getCompartmentOwnersForResource("Patient", resource, Set.of()).stream()
-				.map(IIdType::getIdPart).distinct().toList();
+		return PatientCompartments.ownersOf(fhirContext, resource);
 	}
 }
