@@ -3,6 +3,7 @@ package fr.ccamhub.server.subscription;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
+import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
 import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
 import fr.ccamhub.server.fhir.StorageInterceptor;
 import org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType;
@@ -24,14 +25,21 @@ public class SubscriptionConfig {
 	private static final Logger log = LoggerFactory.getLogger(SubscriptionConfig.class);
 
 	@Bean
-	SubscriptionSettings subscriptionSettings() {
+	SubscriptionSettings subscriptionSettings(SubscriptionProperties properties) {
 		SubscriptionSettings settings = new SubscriptionSettings();
 		settings.addSupportedSubscriptionType(SubscriptionChannelType.RESTHOOK);
 		settings.addSupportedSubscriptionType(SubscriptionChannelType.WEBSOCKET);
 		// Criteria the in-memory matcher cannot evaluate (chains, _has) would cost a database search per change: refused.
 		settings.setOnlyAllowInMemorySubscriptions(true);
 		settings.setWebsocketContextPath(SubscriptionSettings.DEFAULT_WEBSOCKET_CONTEXT_PATH);
+		// HAPI records each change in the writing transaction and hands it to the matcher on this schedule (5 s by default).
+		settings.setSubscriptionIntervalInMs(properties.submissionInterval().toMillis());
 		return settings;
+	}
+
+	@Bean
+	IEmailSender emailSender() {
+		return new NoEmailSender();
 	}
 
 	@Bean
