@@ -103,8 +103,8 @@ class SubscriptionIT extends ServerIT {
 	@Test
 	void updateMovingTheEndpointOutsideTheAllowListIsRefused() {
 		Subscription subscription = restHook(uniqueCode(), "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
-		IIdType id = admin.create().resource(subscription).execute().getId().toUnqualifiedVersionless();
-		created.add(id);
+		// Active first: HAPI's own activation is an update too, which would race with ours.
+		IIdType id = createActive(subscription);
 		Subscription stored = admin.read().resource(Subscription.class).withId(id).execute();
 		stored.getChannel().setEndpoint("https://hooks.evil.example/ccamhub");
 		assertThatThrownBy(() -> admin.update().resource(stored).execute())
@@ -166,8 +166,10 @@ class SubscriptionIT extends ServerIT {
 	private IIdType createActive(Subscription subscription) {
 		IIdType id = admin.create().resource(subscription).execute().getId().toUnqualifiedVersionless();
 		created.add(id);
-		// HAPI activates (status active) and then registers a new Subscription asynchronously.
-		await().atMost(DELIVERY).until(() -> registry.get(id.getIdPart()) != null);
+		// HAPI activates (an update to status active) and registers a new Subscription asynchronously, in no fixed order.
+		await().atMost(DELIVERY).until(() -> registry.get(id.getIdPart()) != null
+				&& admin.read().resource(Subscription.class).withId(id).execute().getStatus()
+						== Subscription.SubscriptionStatus.ACTIVE);
 		return id;
 	}
 
