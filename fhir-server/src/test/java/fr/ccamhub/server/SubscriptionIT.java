@@ -19,11 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -163,6 +165,29 @@ class SubscriptionIT extends ServerIT {
 						refused -> assertThat(refused.getResponse().statusCode()).isEqualTo(401)));
 	}
 
+	@Test
+	void websocketIsClosedWhenItsTokenExpires() {
+		String shortLived = TestTokens.token(TestTokens.MAIN, "dr-short", TestTokens.AUDIENCE, List.of("clinician"), null,
+				Map.of(), 3);
+		Listener listener = new Listener();
+		connect(shortLived, listener).join();
+
+		await().atMost(DELIVERY).until(() -> listener.closeStatus.isDone());
+		assertThat(listener.closeStatus.join()).isEqualTo(1008);
+		assertThat(listener.closeReason.get()).isEqualTo("token expired");
+	}
+
+	@Test
+	void websocketFromAnotherOriginIsRefused() {
+		CompletableFuture<WebSocket> connection = HttpClient.newHttpClient().newWebSocketBuilder()
+				.header("Authorization", "Bearer " + staffToken())
+				.header("Origin", "https://evil.example")
+				.buildAsync(websocketUri(), new Listener());
+		assertThatThrownBy(connection::join)
+				.satisfies(e -> assertThat(e.getCause()).isInstanceOfSatisfying(WebSocketHandshakeException.class,
+						refused -> assertThat(refused.getResponse().statusCode()).isEqualTo(403)));
+	}
+
 	private IIdType createActive(Subscription subscription) {
 		IIdType id = admin.create().resource(subscription).execute().getId().toUnqualifiedVersionless();
 		created.add(id);
@@ -227,6 +252,7 @@ class SubscriptionIT extends ServerIT {
 
 		final List<String> messages = new CopyOnWriteArrayList<>();
 		final CompletableFuture<Integer> closeStatus = new CompletableFuture<>();
+		final AtomicReference<String> closeReason = new AtomicReference<>();
 		private final StringBuilder partial = new StringBuilder();
 
 		@Override
@@ -246,6 +272,7 @@ class SubscriptionIT extends ServerIT {
 
 		@Override
 		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+			closeReason.set(reason);
 			closeStatus.complete(statusCode);
 			return null;
 		}

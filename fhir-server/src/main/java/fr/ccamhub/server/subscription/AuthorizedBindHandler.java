@@ -52,6 +52,8 @@ final class AuthorizedBindHandler extends WebSocketHandlerDecorator {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+		// HAPI's per-connection handler first, so that an immediate expiry finds it to close.
+		super.afterConnectionEstablished(session);
 		Optional<Instant> expiry = CallerHandshakeInterceptor.expiresAt(session.getAttributes());
 		if (expiry.isPresent()) {
 			long delay = Math.max(0, Duration.between(Instant.now(), expiry.get()).toMillis());
@@ -59,7 +61,6 @@ final class AuthorizedBindHandler extends WebSocketHandlerDecorator {
 					() -> close(session, CloseStatus.POLICY_VIOLATION, "token expired"), delay, TimeUnit.MILLISECONDS);
 			session.getAttributes().put(EXPIRY_TIMER, timer);
 		}
-		super.afterConnectionEstablished(session);
 	}
 
 	@Override
