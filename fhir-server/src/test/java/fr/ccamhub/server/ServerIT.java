@@ -37,6 +37,8 @@ public abstract class ServerIT {
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.issuer(TestTokens.MAIN));
 		registry.add("ccamhub.security.additional-issuers", () -> TestTokens.issuer(TestTokens.SECOND));
 		registry.add("ccamhub.security.audiences", () -> TestTokens.AUDIENCE);
+		// SubscriptionIT's rest-hook receivers listen on random loopback ports.
+		registry.add("ccamhub.subscriptions.allowed-endpoints", () -> "http://127.0.0.1:*");
 	}
 
 	/** A clinician who also bills: enough for the clinical and billing resources of these tests. */
