@@ -1,0 +1,92 @@
+package fr.ccamhub.server.backup;
+
+import ca.uhn.fhir.jpa.dao.data.IResourceTableDao;
+import ca.uhn.fhir.jpa.model.dao.JpaPid;
+import ca.uhn.fhir.jpa.model.entity.ResourceTable;
+import ca.uhn.fhir.jpa.search.reindex.ResourceReindexer;
+import jakarta.persistence.EntityManagerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.entity.SearchIndexedEntity;
+import org.hibernate.search.mapper.orm.mapping.SearchMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * After a restore ({@link SearchIndexRebuild}), rebuilds the Lucene index from the database before the server reports
+ * ready: terminology concepts with Hibernate Search's mass indexer (their indexed fields come from their columns), and
+ * resources through HAPI's reindexer, since their text fields are filled by HAPI when it indexes a resource, not
+ * stored.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class SearchIndexRebuilder implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(SearchIndexRebuilder.class);
+	private static final int BATCH = 200;
+
+	private final Path dataDirectory;
+	private final EntityManagerFactory entityManagerFactory;
+	private final ResourceReindexer reindexer;
+	private final IResourceTableDao resources;
+	private final JdbcTemplate jdbc;
+	private final TransactionTemplate transactions;
+
+	SearchIndexRebuilder(@Value("${ccamhub.data-directory}") Path dataDirectory, EntityManagerFactory entityManagerFactory,
+			ResourceReindexer reindexer, IResourceTableDao resources, JdbcTemplate jdbc, TransactionTemplate transactions) {
+		this.dataDirectory = dataDirectory;
+		this.entityManagerFactory = entityManagerFactory;
+		this.reindexer = reindexer;
+		this.resources = resources;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws InterruptedException {
+		if (!SearchIndexRebuild.requested(dataDirectory)) {
+			return;
+		}
+		long start = System.nanoTime();
+		log.info("Restored from a backup: rebuilding the search index from the database");
+		SearchMapping mapping = Search.mapping(entityManagerFactory);
+		List<Class<?>> derivedFromColumns = mapping.allIndexedEntities().stream()
+				.<Class<?>>map(SearchIndexedEntity::javaClass)
+				.filter(type -> !ResourceTable.class.isAssignableFrom(type))
+				.toList();
+		if (!derivedFromColumns.isEmpty()) {
+			mapping.scope(derivedFromColumns).massIndexer().threadsToLoadObjects(1).purgeAllOnStart(true).startAndWait();
+		}
+		long count = 0;
+		long after = -1;
+		while (true) {
+			List<Long> ids = jdbc.queryForList("SELECT res_id FROM hfj_resource WHERE res_deleted_at IS NULL AND res_id > ? "
+					+ "ORDER BY res_id LIMIT " + BATCH, Long.class, after);
+			if (ids.isEmpty()) {
+				break;
+			}
+			transactions.executeWithoutResult(tx -> ids.forEach(id ->
+					resources.findById(JpaPid.fromId(id)).ifPresent(reindexer::reindexResourceEntity)));
+			count += ids.size();
+			after = ids.get(ids.size() - 1);
+		}
+		try {
+			SearchIndexRebuild.done(dataDirectory);
+		} catch (IOException e) {
+			throw new UncheckedIOException("Search index rebuilt, but " + SearchIndexRebuild.MARKER + " could not be removed", e);
+		}
+		log.info("Search index rebuilt: {} ({}) and {} resources in {} ms", derivedFromColumns.stream().map(Class::getSimpleName).toList(),
+				"from their tables", count, (System.nanoTime() - start) / 1_000_000);
+	}
+}
