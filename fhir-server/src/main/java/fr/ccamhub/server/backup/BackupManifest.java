@@ -36,6 +36,11 @@ public record BackupManifest(
 	/** One file of the archive: its entry name, size and lower-case hex SHA-256. */
 	public record Part(String name, long size, String sha256) {}
 
+	/** The manifest of an archive, checking the key and every chunk up to it but extracting nothing. */
+	public static BackupManifest read(java.io.InputStream archive, BackupKey key) throws IOException {
+		return BackupArchiveReader.manifest(archive, key);
+	}
+
 	byte[] toJson() throws IOException {
 		return JSON.writeValueAsBytes(this);
 	}
