@@ -22,6 +22,9 @@ public final class BackupCli {
 	private BackupCli() {}
 
 	public static void main(String[] args) {
+		// Outside Spring, logback would print every library's DEBUG lines; the operator gets warnings and our summary.
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+				.setLevel(ch.qos.logback.classic.Level.WARN);
 		System.exit(run(args, System.getenv(), System.out, System.err));
 	}
 

@@ -40,7 +40,8 @@ public final class RestoreCommand {
 	}
 
 	/** What the restored database holds, counted once PostgreSQL has replayed the copy. */
-	public record Restored(BackupManifest manifest, long resources, long hl7Messages, long ledgerTreeSize, long millis) {}
+	public record Restored(BackupManifest manifest, long resources, long hl7Messages, long ledgerTreeSize, long ledgerOutbox,
+			long millis) {}
 
 	private final PrintStream out;
 
@@ -73,11 +74,12 @@ public final class RestoreCommand {
 			Files.setPosixFilePermissions(options.keyStore(), PosixFilePermissions.fromString("rw-------"));
 			SearchIndexRebuild.request(options.dataDirectory(), manifest);
 			long millis = (System.nanoTime() - start) / 1_000_000;
-			out.printf("Restored %s into %s: %d resources, %d HL7 messages, ledger tree size %d (signed head %s at backup), in %d ms. "
-							+ "The next server start rebuilds the search index.%n",
+			out.printf("Restored %s into %s: %d resources, %d HL7 messages, ledger tree size %d and %d entries waiting in the outbox "
+							+ "(signed head %s at backup), in %d ms. The next server start rebuilds the search index.%n",
 					options.archive(), options.dataDirectory(), restored.resources(), restored.hl7Messages(), restored.ledgerTreeSize(),
-					manifest.ledgerHead() == null ? "none" : manifest.ledgerHead().treeSize(), millis);
-			return new Restored(manifest, restored.resources(), restored.hl7Messages(), restored.ledgerTreeSize(), millis);
+					restored.ledgerOutbox(), manifest.ledgerHead() == null ? "none" : manifest.ledgerHead().treeSize(), millis);
+			return new Restored(manifest, restored.resources(), restored.hl7Messages(), restored.ledgerTreeSize(), restored.ledgerOutbox(),
+					millis);
 		} finally {
 			deleteRecursively(staging);
 		}
@@ -118,6 +120,8 @@ public final class RestoreCommand {
 				long resources = count(connection, "SELECT count(*) FROM hfj_resource WHERE res_deleted_at IS NULL");
 				long hl7 = exists(connection, "ccamhub_hl7_message") ? count(connection, "SELECT count(*) FROM ccamhub_hl7_message") : 0;
 				long treeSize = exists(connection, "ccamhub_ledger_size") ? count(connection, "SELECT tree_size FROM ccamhub_ledger_size") : 0;
+				// Entries committed with their resources while the copy ran, sequenced by the server once it starts.
+				long outbox = exists(connection, "ccamhub_ledger_outbox") ? count(connection, "SELECT count(*) FROM ccamhub_ledger_outbox") : 0;
 				BackupManifest.LedgerHead head = manifest.ledgerHead();
 				if (head != null) {
 					try (PreparedStatement select = connection.prepareStatement("SELECT root_hash FROM ccamhub_ledger_head WHERE tree_size = ?")) {
@@ -130,7 +134,7 @@ public final class RestoreCommand {
 						}
 					}
 				}
-				return new Restored(manifest, resources, hl7, treeSize, (System.nanoTime() - start) / 1_000_000);
+				return new Restored(manifest, resources, hl7, treeSize, outbox, (System.nanoTime() - start) / 1_000_000);
 			}
 		} catch (SQLException | IOException | RuntimeException e) {
 			if (e instanceof BackupException backup) {

@@ -68,6 +68,7 @@ class SearchIndexRebuilder implements ApplicationRunner {
 		if (!derivedFromColumns.isEmpty()) {
 			mapping.scope(derivedFromColumns).massIndexer().threadsToLoadObjects(1).purgeAllOnStart(true).startAndWait();
 		}
+		long terminologyMillis = (System.nanoTime() - start) / 1_000_000;
 		long count = 0;
 		long after = -1;
 		while (true) {
@@ -86,7 +87,7 @@ class SearchIndexRebuilder implements ApplicationRunner {
 		} catch (IOException e) {
 			throw new UncheckedIOException("Search index rebuilt, but " + SearchIndexRebuild.MARKER + " could not be removed", e);
 		}
-		log.info("Search index rebuilt: {} ({}) and {} resources in {} ms", derivedFromColumns.stream().map(Class::getSimpleName).toList(),
-				"from their tables", count, (System.nanoTime() - start) / 1_000_000);
+		log.info("Search index rebuilt in {} ms: {} from their tables in {} ms, then {} resources", (System.nanoTime() - start) / 1_000_000,
+				derivedFromColumns.stream().map(Class::getSimpleName).toList(), terminologyMillis, count);
 	}
 }
