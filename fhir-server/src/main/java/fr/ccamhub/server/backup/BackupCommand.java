@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 
@@ -53,8 +54,7 @@ public final class BackupCommand {
 			BackupManifest manifest;
 			try (OutputStream file = Files.newOutputStream(partial);
 					BackupArchiveWriter archive = new BackupArchiveWriter(new java.io.BufferedOutputStream(file, 1 << 16), key);
-					// The driver itself rather than DriverManager, whose lookup depends on class loaders under Boot's launcher.
-					Connection connection = new org.postgresql.Driver().connect(postmaster.jdbcUrl(), new java.util.Properties())) {
+					Connection connection = DriverManager.getConnection(postmaster.jdbcUrl())) {
 				OnlinePostgresBackup.LedgerHeadReader ledger = new OnlinePostgresBackup.LedgerHeadReader();
 				BackupManifest.Postgres postgres = OnlinePostgresBackup.copy(connection, options.postgresDirectory(), archive, ledger);
 				try (InputStream keyStore = Files.newInputStream(options.keyStore())) {
