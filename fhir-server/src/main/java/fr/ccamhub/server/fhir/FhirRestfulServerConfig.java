@@ -15,7 +15,9 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import ca.uhn.fhir.rest.server.IResourceProvider;
 import fr.ccamhub.interceptors.terminology.ExpansionTooLargeInterceptor;
+import fr.ccamhub.server.audit.journal.AuditEventJournalProvider;
 import fr.ccamhub.interceptors.terminology.LookupNotFoundMessageInterceptor;
 import fr.ccamhub.server.terminology.RankedFilterValueSetOperationProvider;
 import java.util.Comparator;
@@ -44,9 +46,14 @@ public class FhirRestfulServerConfig {
 			DatabaseBackedPagingProvider pagingProvider,
 			FhirServerProperties properties,
 			List<RestInterceptor> restInterceptors,
-			List<OperationProvider> operationProviders) {
+			List<OperationProvider> operationProviders,
+			AuditEventJournalProvider auditEvents) {
 		RestfulServer server = new RestfulServer(systemDao.getContext());
-		server.registerProviders(resourceProviders.createProviders());
+		// AuditEvents are served from the audit journal, not from HAPI's resource tables.
+		server.registerProviders(resourceProviders.createProviders().stream()
+				.filter(provider -> !(provider instanceof IResourceProvider typed && typed.getResourceType() == auditEvents.getResourceType()))
+				.toList());
+		server.registerProvider(auditEvents);
 		server.registerProvider(systemProvider);
 		server.registerProvider(valueSetOperationProvider);
 		server.registerProvider(terminologyUploaderProvider);
@@ -58,7 +65,8 @@ public class FhirRestfulServerConfig {
 		server.setServerConformanceProvider(capabilityStatement);
 
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
-		server.setDefaultPrettyPrint(true);
+		// Compact JSON unless the client asks (_pretty=true; browsers get the highlighted view anyway).
+		server.setDefaultPrettyPrint(false);
 		server.setPagingProvider(pagingProvider);
 		server.setServerAddressStrategy(
 				properties.serverAddress() == null || properties.serverAddress().isBlank()

@@ -87,8 +87,13 @@ public class LedgerConfig {
 			log.info("Ledger anchoring is ON: chain {} at {}, every {} entries or {}, {} confirmation(s)", anchor.chainId(),
 					anchor.nodeUrl(), anchor.everyEntries(), anchor.every(), anchor.confirmations());
 		}
-		return new LedgerWorker(sequencer, properties.sequencer().interval(), Optional.ofNullable(anchoring.getIfAvailable()),
+		return new LedgerWorker(sequencer, properties.sequencer().interval(), properties.sequencer().linger(), Optional.ofNullable(anchoring.getIfAvailable()),
 				anchor.checkInterval());
+	}
+
+	@Bean
+	LedgerWakeUp ledgerWakeUp(LedgerWorker worker) {
+		return worker::wakeUp;
 	}
 
 	@Bean

@@ -43,7 +43,8 @@ public record LedgerProperties(
 	/** How entries move from the outbox into the tree: at least every {@code interval}, and right after each commit. */
 	public record Sequencer(
 			@DefaultValue("500ms") Duration interval,
-			@DefaultValue("1000") int batchSize) {}
+			@DefaultValue("1000") int batchSize,
+			@DefaultValue("50ms") Duration linger) {}
 
 	/**
 	 * Anchoring of signed heads on an EVM chain. Off while {@code nodeUrl} is empty. Without {@code contractAddress},

@@ -15,8 +15,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the ledger's background work on two threads: the sequencer drains the outbox right after each commit that
- * wrote an entry and at least every interval; the anchorer checks every interval whether a head is due on chain.
+ * Runs the ledger's background work on two threads: the sequencer drains the outbox shortly (the linger) after a
+ * commit that wrote an entry, and at least every interval. Commits made during the linger join the same batch, so
+ * a busy server signs one tree head for many entries instead of one per request; the anchorer checks every interval whether a head is due on chain.
  * A failure is logged and retried at the next turn; entries wait safely in the outbox meanwhile.
  */
 final class LedgerWorker implements SmartLifecycle, DisposableBean {
@@ -25,6 +26,7 @@ final class LedgerWorker implements SmartLifecycle, DisposableBean {
 
 	private final LedgerSequencer sequencer;
 	private final Duration sequencerInterval;
+	private final Duration linger;
 	private final Optional<LedgerAnchoring> anchoring;
 	private final Duration anchorCheckInterval;
 	private final AtomicBoolean drainQueued = new AtomicBoolean();
@@ -34,10 +36,11 @@ final class LedgerWorker implements SmartLifecycle, DisposableBean {
 	private ScheduledExecutorService anchoringThread;
 	private volatile boolean running;
 
-	LedgerWorker(LedgerSequencer sequencer, Duration sequencerInterval, Optional<LedgerAnchoring> anchoring,
+	LedgerWorker(LedgerSequencer sequencer, Duration sequencerInterval, Duration linger, Optional<LedgerAnchoring> anchoring,
 			Duration anchorCheckInterval) {
 		this.sequencer = sequencer;
 		this.sequencerInterval = sequencerInterval;
+		this.linger = linger;
 		this.anchoring = anchoring;
 		this.anchorCheckInterval = anchorCheckInterval;
 	}
@@ -46,7 +49,7 @@ final class LedgerWorker implements SmartLifecycle, DisposableBean {
 	void wakeUp() {
 		ScheduledExecutorService executor = sequencing;
 		if (running && executor != null && drainQueued.compareAndSet(false, true)) {
-			executor.execute(this::drain);
+			executor.schedule(this::drain, linger.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
 
