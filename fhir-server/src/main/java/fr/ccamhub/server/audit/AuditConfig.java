@@ -2,6 +2,7 @@ package fr.ccamhub.server.audit;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import fr.ccamhub.interceptors.audit.AuditEventRepository;
@@ -54,8 +55,10 @@ public class AuditConfig {
 
 	@Bean
 	AuditEventJournalProvider auditEventJournalProvider(FhirContext fhirContext, JdbcAuditJournal journal,
-			IInterceptorService storageInterceptors, DatabaseBackedPagingProvider pagingProvider) {
-		return new AuditEventJournalProvider(fhirContext, journal, storageInterceptors, pagingProvider.getDefaultPageSize());
+			AuditEventRepository repository, DaoRegistry daos, IInterceptorService storageInterceptors,
+			DatabaseBackedPagingProvider pagingProvider) {
+		return new AuditEventJournalProvider(fhirContext, journal, repository, daos, storageInterceptors,
+				pagingProvider.getDefaultPageSize());
 	}
 
 	@Bean

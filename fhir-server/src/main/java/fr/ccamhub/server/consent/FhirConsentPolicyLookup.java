@@ -11,10 +11,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Consent;
-import org.springframework.stereotype.Component;
 
-/** Reads a patient's active Consent resources at request time (no cache: revocation is immediate). */
-@Component
+/** Reads a patient's active Consent resources from the store (uncached; {@link VersionedConsentPolicyLookup} caches it). */
 public class FhirConsentPolicyLookup implements ConsentPolicyLookup {
 
 	private final DaoRegistry daoRegistry;

@@ -1,5 +1,7 @@
 package fr.ccamhub.interceptors.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -48,8 +50,13 @@ public class RoleAndScopeAuthorizationInterceptor extends AuthorizationIntercept
 	private static final String BULK_EXPORT = "$export";
 	private static final String BULK_EXPORT_STATUS = "$export-poll-status";
 
+	private static final List<IAuthRule> ANONYMOUS_RULES = List.copyOf(new RuleBuilder()
+			.allow("capability statement").metadata().andThen()
+			.denyAll("no authenticated caller").build());
+
 	private final AccessPolicy policy;
 	private final DevicePatientLinks devicePatientLinks;
+	private final Cache<RuleKey, List<IAuthRule>> rulesByHoldings = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	public RoleAndScopeAuthorizationInterceptor(AccessPolicy policy, DevicePatientLinks devicePatientLinks) {
 		super(PolicyEnum.DENY);
@@ -57,15 +64,32 @@ public class RoleAndScopeAuthorizationInterceptor extends AuthorizationIntercept
 		this.devicePatientLinks = devicePatientLinks;
 	}
 
+	/**
+	 * The rules depend only on what a caller holds (roles, scopes, patient context, linked patients of a device), not
+	 * on who it is nor on the request: callers holding the same share one immutable rule list, built once. The
+	 * matrix is configuration, fixed at start-up; device links are read for each request, so a new link or an
+	 * unlinked device takes effect at once.
+	 */
 	@Override
 	public List<IAuthRule> buildRuleList(RequestDetails request) {
 		Optional<AccessPrincipal> caller = RequestPrincipals.of(request);
-		RuleBuilder rules = new RuleBuilder();
-		rules.allow("capability statement").metadata().andThen();
 		if (caller.isEmpty()) {
-			return rules.denyAll("no authenticated caller").build();
+			return ANONYMOUS_RULES;
 		}
 		AccessPrincipal principal = caller.get();
+		List<String> devicePatients = principal.has(Role.DEVICE) ? devicePatientLinks.patientsOf(principal) : List.of();
+		RuleKey key = new RuleKey(principal.displayName(), principal.roles(), principal.scopes(), principal.scopesDeclared(),
+				principal.patientContext(), devicePatients);
+		return rulesByHoldings.get(key, unused -> rulesFor(principal, devicePatients));
+	}
+
+	/** What the rule list is a function of. */
+	private record RuleKey(String displayName, Set<Role> roles, List<SmartScope> scopes, boolean scopesDeclared,
+			Optional<String> patientContext, List<String> devicePatients) {}
+
+	private List<IAuthRule> rulesFor(AccessPrincipal principal, List<String> devicePatients) {
+		RuleBuilder rules = new RuleBuilder();
+		rules.allow("capability statement").metadata().andThen();
 
 		for (Map.Entry<String, Set<Permission>> shared : policy.matrix().everyoneResources().entrySet()) {
 			addRules(rules, new ResourceGrant(shared.getKey(), shared.getValue(), null));
@@ -74,7 +98,6 @@ public class RoleAndScopeAuthorizationInterceptor extends AuthorizationIntercept
 			rules.allow(operation).operation().named(operation).atAnyLevel().andAllowAllResponses().andThen();
 		}
 
-		List<String> devicePatients = principal.has(Role.DEVICE) ? devicePatientLinks.patientsOf(principal) : List.of();
 		boolean writes = false;
 		List<ResourceGrant> grants = policy.grants(principal, devicePatients);
 		for (ResourceGrant grant : grants) {
@@ -110,7 +133,7 @@ public class RoleAndScopeAuthorizationInterceptor extends AuthorizationIntercept
 			rules.allow("transaction").transaction().withAnyOperation().andApplyNormalRules().andThen();
 			rules.allow("patch").patch().allRequests().andThen();
 		}
-		return rules.denyAll("not allowed for " + principal.displayName() + " (roles " + principal.roles() + ")").build();
+		return List.copyOf(rules.denyAll("not allowed for " + principal.displayName() + " (roles " + principal.roles() + ")").build());
 	}
 
 	/** Remembers what was refused, so that the 403 can say it (a transaction is refused entry by entry). */

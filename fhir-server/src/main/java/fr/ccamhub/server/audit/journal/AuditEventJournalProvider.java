@@ -4,7 +4,18 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.HookParams;
 import ca.uhn.fhir.interceptor.api.IInterceptorBroadcaster;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.Delete;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.annotation.Validate;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.ValidationModeEnum;
+import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
+import fr.ccamhub.interceptors.audit.AuditEventRepository;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -42,19 +53,23 @@ import org.hl7.fhir.r4.model.IdType;
  * the parameters auditors use ({@code _id}, {@code date}, {@code patient}, {@code entity}, {@code entity-name},
  * {@code agent}, {@code type}, {@code subtype}, {@code action}, {@code outcome}, {@code _sort=date|-date}). What is
  * served goes through the same storage hooks as any stored resource (pre-access, pre-show), so authorization, consent
- * and access audit apply unchanged.
+ * and access audit apply unchanged. Other systems may report AuditEvents (create); none can be updated or deleted.
  */
 public final class AuditEventJournalProvider implements IResourceProvider {
 
 	private final FhirContext fhirContext;
 	private final JdbcAuditJournal journal;
+	private final AuditEventRepository repository;
+	private final DaoRegistry daos;
 	private final IInterceptorBroadcaster storageInterceptors;
 	private final int defaultPageSize;
 
-	public AuditEventJournalProvider(FhirContext fhirContext, JdbcAuditJournal journal,
-			IInterceptorBroadcaster storageInterceptors, int defaultPageSize) {
+	public AuditEventJournalProvider(FhirContext fhirContext, JdbcAuditJournal journal, AuditEventRepository repository,
+			DaoRegistry daos, IInterceptorBroadcaster storageInterceptors, int defaultPageSize) {
 		this.fhirContext = fhirContext;
 		this.journal = journal;
+		this.repository = repository;
+		this.daos = daos;
 		this.storageInterceptors = storageInterceptors;
 		this.defaultPageSize = defaultPageSize;
 	}
@@ -62,6 +77,34 @@ public final class AuditEventJournalProvider implements IResourceProvider {
 	@Override
 	public Class<AuditEvent> getResourceType() {
 		return AuditEvent.class;
+	}
+
+	/** An AuditEvent reported by another system (where the access matrix grants it): journaled and ledgered like ours. */
+	@Create
+	public MethodOutcome create(@ResourceParam AuditEvent event) {
+		repository.store(event);
+		return new MethodOutcome(event.getIdElement(), true).setResource(event);
+	}
+
+	@Update
+	public MethodOutcome update(@IdParam IdType id, @ResourceParam AuditEvent event) {
+		throw immutable(id, "updated");
+	}
+
+	@Delete
+	public MethodOutcome delete(@IdParam IdType id) {
+		throw immutable(id, "deleted");
+	}
+
+	/** {@code AuditEvent/$validate}, by HAPI's validator, as for every other type. */
+	@Validate
+	public MethodOutcome validate(@ResourceParam AuditEvent event, @ResourceParam String raw, @ResourceParam EncodingEnum encoding,
+			@Validate.Mode ValidationModeEnum mode, @Validate.Profile String profile, RequestDetails request) {
+		return daos.getResourceDao(AuditEvent.class).validate(event, null, raw, encoding, mode, profile, request);
+	}
+
+	private static MethodNotAllowedException immutable(IdType id, String verb) {
+		return new MethodNotAllowedException("AuditEvents are immutable: AuditEvent/" + id.getIdPart() + " cannot be " + verb);
 	}
 
 	@Read(version = true)
