@@ -17,14 +17,13 @@ import fr.ccamhub.server.audit.journal.JdbcAuditJournal;
 import fr.ccamhub.server.audit.journal.JournalAuditEventRepository;
 import fr.ccamhub.server.fhir.RestInterceptor;
 import fr.ccamhub.server.fhir.StorageInterceptor;
+import fr.ccamhub.server.ledger.LedgerProperties;
 import fr.ccamhub.server.ledger.LedgerWakeUp;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,9 +45,10 @@ public class AuditConfig {
 
 	@Bean
 	AuditEventRepository auditEventRepository(FhirContext fhirContext, DataSource dataSource, JdbcAuditJournal schemaFirst,
-			ObjectProvider<LedgerWakeUp> ledger, @Value("${ccamhub.ledger.resource-types:}") List<String> ledgeredTypes) {
+			ObjectProvider<LedgerWakeUp> ledger, ObjectProvider<LedgerProperties> ledgerProperties) {
 		LedgerWakeUp wakeUp = ledger.getIfAvailable();
-		boolean ledgered = wakeUp != null && ledgeredTypes.contains("AuditEvent");
+		LedgerProperties properties = ledgerProperties.getIfAvailable();
+		boolean ledgered = wakeUp != null && properties != null && properties.resourceTypes().contains("AuditEvent");
 		return new JournalAuditEventRepository(fhirContext, dataSource, ledgered,
 				ledgered ? wakeUp::entriesCommitted : () -> {}, Clock.systemUTC());
 	}
