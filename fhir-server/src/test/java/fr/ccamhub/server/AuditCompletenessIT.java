@@ -122,18 +122,20 @@ class AuditCompletenessIT {
 		Patient patient = new Patient();
 		patient.addName().setFamily("Tracee").addGiven("Alix");
 		String patientId = fhir.create().resource(patient).execute().getId().toUnqualifiedVersionless().getValue();
-		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		for (int n = 0; n < OBSERVATIONS; n++) {
-			Observation observation = new Observation();
-			observation.setStatus(Observation.ObservationStatus.FINAL);
-			observation.getCode().addCoding().setSystem("http://loinc.org").setCode("8867-4").setDisplay("Heart rate");
-			observation.setSubject(new Reference(patientId));
-			transaction.addEntry().setResource(observation).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
-		}
-		Bundle response = fhir.transaction().withBundle(transaction).execute();
 		List<String> ids = new ArrayList<>();
-		response.getEntry().forEach(entry -> ids.add(new org.hl7.fhir.r4.model.IdType(entry.getResponse().getLocation())
-				.toUnqualifiedVersionless().getValue()));
+		for (int batch = 0; batch < OBSERVATIONS / 40; batch++) {
+			Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+			for (int n = 0; n < 40; n++) {
+				Observation observation = new Observation();
+				observation.setStatus(Observation.ObservationStatus.FINAL);
+				observation.getCode().addCoding().setSystem("http://loinc.org").setCode("8867-4").setDisplay("Heart rate");
+				observation.setSubject(new Reference(patientId));
+				transaction.addEntry().setResource(observation).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+			}
+			Bundle response = fhir.transaction().withBundle(transaction).execute();
+			response.getEntry().forEach(entry -> ids.add(new org.hl7.fhir.r4.model.IdType(entry.getResponse().getLocation())
+					.toUnqualifiedVersionless().getValue()));
+		}
 		return ids;
 	}
 
@@ -199,6 +201,7 @@ class AuditCompletenessIT {
 
 	private static IGenericClient fhirClient(int port) {
 		ServerIT.FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+		ServerIT.FHIR.getRestfulClientFactory().setSocketTimeout(120_000);
 		return ServerIT.FHIR.newRestfulGenericClient("http://127.0.0.1:" + port + "/fhir");
 	}
 
