@@ -27,7 +27,7 @@ public class ConsentConfig {
 
 	@Bean
 	ConsentPolicyLookup consentPolicyLookup(DaoRegistry daoRegistry, ConsentVersions versions) {
-		return new VersionedConsentPolicyLookup(new FhirConsentPolicyLookup(daoRegistry), versions, 100_000);
+		return new VersionedConsentPolicyLookup(new FhirConsentPolicyLookup(daoRegistry), versions::current, 100_000);
 	}
 
 	@Bean

@@ -5,9 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.ccamhub.interceptors.consent.ConsentPolicy;
 import fr.ccamhub.interceptors.consent.ConsentPolicyLookup;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
- * Patients' consent policies, cached and checked against {@link ConsentVersions} on every lookup: a cached answer is
+ * Patients' consent policies, cached and checked against the patient's version ({@link ConsentVersions}) on every lookup: a cached answer is
  * used only while the patient's counter is the one it was read at. The version is read before the Consents, so a
  * write racing with the lookup at worst makes the next lookup read again. A transaction that writes Consents reads
  * them uncached, and caches nothing.
@@ -17,10 +18,10 @@ public final class VersionedConsentPolicyLookup implements ConsentPolicyLookup {
 	private record Cached(long version, Set<ConsentPolicy> policies) {}
 
 	private final ConsentPolicyLookup store;
-	private final ConsentVersions versions;
+	private final ToLongFunction<String> versions;
 	private final Cache<String, Cached> cache;
 
-	public VersionedConsentPolicyLookup(ConsentPolicyLookup store, ConsentVersions versions, long maximumPatients) {
+	public VersionedConsentPolicyLookup(ConsentPolicyLookup store, ToLongFunction<String> versions, long maximumPatients) {
 		this.store = store;
 		this.versions = versions;
 		this.cache = Caffeine.newBuilder().maximumSize(maximumPatients).build();
@@ -31,7 +32,7 @@ public final class VersionedConsentPolicyLookup implements ConsentPolicyLookup {
 		if (ConsentVersions.changedInCurrentTransaction()) {
 			return store.activePolicies(patientId);
 		}
-		long version = versions.current(patientId);
+		long version = versions.applyAsLong(patientId);
 		Cached cached = cache.getIfPresent(patientId);
 		if (cached != null && cached.version() == version) {
 			return cached.policies();
