@@ -126,6 +126,7 @@ public final class AuditEventJournalProvider implements IResourceProvider {
 	public IBundleProvider search(
 			@OptionalParam(name = "_id") TokenAndListParam ids,
 			@OptionalParam(name = AuditEvent.SP_DATE) DateRangeParam date,
+			@OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
 			@OptionalParam(name = AuditEvent.SP_PATIENT) ReferenceAndListParam patient,
 			@OptionalParam(name = AuditEvent.SP_ENTITY) ReferenceAndListParam entity,
 			@OptionalParam(name = AuditEvent.SP_ENTITY_NAME) StringAndListParam entityName,
@@ -148,12 +149,13 @@ public final class AuditEventJournalProvider implements IResourceProvider {
 		SearchParameterValues.references(query, AuditJournalQuery.ArrayColumn.ENTITY, entity, null);
 		SearchParameterValues.references(query, AuditJournalQuery.ArrayColumn.AGENT, agent, null);
 		entityNames(query, entityName);
-		if (date != null) {
-			if (date.getLowerBoundAsInstant() != null) {
-				query.recordedFrom(date.getLowerBoundAsInstant().toInstant());
+		// An AuditEvent is stored when it is recorded: meta.lastUpdated is its recorded time.
+		for (DateRangeParam range : new DateRangeParam[] {date, lastUpdated}) {
+			if (range != null && range.getLowerBoundAsInstant() != null) {
+				query.recordedFrom(range.getLowerBoundAsInstant().toInstant());
 			}
-			if (date.getUpperBoundAsInstant() != null) {
-				query.recordedUntil(date.getUpperBoundAsInstant().toInstant());
+			if (range != null && range.getUpperBoundAsInstant() != null) {
+				query.recordedUntil(range.getUpperBoundAsInstant().toInstant());
 			}
 		}
 		query.newestFirst(newestFirst(sort));

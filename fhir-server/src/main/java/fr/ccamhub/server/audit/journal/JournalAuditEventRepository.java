@@ -53,9 +53,13 @@ public final class JournalAuditEventRepository implements AuditEventRepository {
 	@Override
 	public void store(AuditEvent auditEvent) {
 		Instant now = clock.instant();
+		if (!auditEvent.hasRecorded()) {
+			auditEvent.setRecorded(Date.from(now));
+		}
 		String id = UUID.randomUUID().toString();
 		auditEvent.setId("AuditEvent/" + id + "/_history/1");
-		auditEvent.getMeta().setVersionId("1").setLastUpdated(Date.from(now));
+		// Stored when recorded: searches on _lastUpdated and on date use the same instant.
+		auditEvent.getMeta().setVersionId("1").setLastUpdated(auditEvent.getRecorded());
 		String json = fhirContext.newJsonParser().encodeResourceToString(auditEvent);
 		AuditEventColumns columns = AuditEventColumns.of(auditEvent);
 		LedgerEntry entry = ledgered
