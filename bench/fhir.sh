@@ -38,10 +38,12 @@ trap stop_all EXIT
 # note <leg> key=value: one line of the leg's figures, beside FhirLoad's output.
 note() { echo "$2" | tee -a "$OUT/$1.txt"; }
 
-# measure <leg> [token]: boot figures, the load, memory at the end. The load runs once the server is ready
-# (ccamhub: its readiness probe is UP, i.e. CCAM loaded and the validator warmed up, so that neither runs during it).
+# measure <leg> [token [FhirLoad arguments...]]: boot figures, the load, memory at the end. The load runs once the
+# server is ready (ccamhub: its readiness probe is UP, i.e. CCAM loaded and the validator warmed up, so that neither
+# runs during it).
 measure() {
   local leg=$1 token=${2:-}
+  shift $(( $# < 2 ? $# : 2 ))
   wait_until_ready "$leg" /fhir/metadata
   note "$leg" "boot_s=$READY_S"
   if [ "$leg" != plain-hapi ]; then
@@ -56,7 +58,7 @@ measure() {
   note "$leg" "postgres_pss_boot_kb=$(postgres_pss_kb)"
   local status=0
   FHIR_LOAD_TOKEN="$token" java -cp "$CLASSPATH" fr.ccamhub.bench.fhir.FhirLoad "$BASE" \
-    --seconds "$MEASURED" --warmup "$WARMUP" --name "$leg" | tee -a "$OUT/$leg.txt" || status=$?
+    --seconds "$MEASURED" --warmup "$WARMUP" --name "$leg" "$@" | tee -a "$OUT/$leg.txt" || status=$?
   note "$leg" "load_status=$status"
   note "$leg" "rss_end_kb=$(server_rss_kb)"
   note "$leg" "postgres_pss_end_kb=$(postgres_pss_kb)"
@@ -78,10 +80,11 @@ for leg in $LEGS; do
     ccamhub)
       # CCAM loading stays on (ccamhub.terminology.ccam.load-on-startup defaults to true): boot and memory with CCAM.
       start_ccamhub ccamhub
-      measure ccamhub
+      # The local developer holds every role, auditor included: the load counts the AuditEvents each workload leaves.
+      measure ccamhub "" --count AuditEvent
       ;;
     ccamhub-auth)
-      rm -f "$OUT/issuer.url" "$OUT/token.jwt"
+      rm -f "$OUT/issuer.url" "$OUT/token.jwt" "$OUT/token.jwt.auditor"
       java -cp "$CLASSPATH" fr.ccamhub.bench.fhir.BenchIssuer "$ISSUER_PORT" "$OUT/issuer.url" "$OUT/token.jwt" \
         > "$OUT/issuer.log" 2>&1 &
       ISSUER=$!
@@ -90,7 +93,7 @@ for leg in $LEGS; do
       note ccamhub-auth "issuer=$(cat "$OUT/issuer.url")"
       start_ccamhub ccamhub-auth --spring.security.oauth2.resourceserver.jwt.issuer-uri="$(cat "$OUT/issuer.url")" \
         --ccamhub.security.audiences=ccamhub
-      measure ccamhub-auth "$(cat "$OUT/token.jwt")"
+      FHIR_LOAD_COUNT_TOKEN="$(cat "$OUT/token.jwt.auditor")" measure ccamhub-auth "$(cat "$OUT/token.jwt")" --count AuditEvent
       ;;
     *)
       echo "unknown leg $leg (known: plain-hapi ccamhub ccamhub-auth)" >&2

@@ -67,6 +67,25 @@ for w in $WORKLOADS; do
   done
   echo "$row |"
 done
+AUDITED=()
+for leg in "${LEGS[@]}"; do
+  if grep -q '^result .*AuditEvent_per_request=' "$OUT/$leg.txt"; then AUDITED+=("$leg"); fi
+done
+if [ ${#AUDITED[@]} -gt 0 ]; then
+  echo
+  echo "### AuditEvents stored per request (warm-up included)"
+  echo
+  header="| workload"
+  rule="|---"
+  for leg in "${AUDITED[@]}"; do header+=" | $(label "$leg")"; rule+="|---:"; done
+  echo "$header |"
+  echo "$rule|"
+  for w in $WORKLOADS; do
+    row="| $w"
+    for leg in "${AUDITED[@]}"; do row+=" | $(result "$leg" "$w" AuditEvent_per_request)"; done
+    echo "$row |"
+  done
+fi
 echo
 echo "### Boot and memory (ratio = server / $(label "$BASELINE"))"
 echo

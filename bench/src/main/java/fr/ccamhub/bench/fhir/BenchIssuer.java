@@ -14,6 +14,9 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * scope {@code system/*.cruds}, audience {@code ccamhub}, valid 24 hours. ccamhub validates it on every request:
  * signature against the issuer's JWKS (fetched once), issuer, expiry, audience.
  *
+ * <p>An auditor's token (role {@code auditor}) goes to {@code <token-file>.auditor}: the load counts the AuditEvents the
+ * workloads leave with it, which the integration role may not read.
+ *
  * <p>Usage: {@code BenchIssuer <port> <issuer-url-file> <token-file>}; port 0 picks a free one.
  */
 public final class BenchIssuer {
@@ -38,6 +41,12 @@ public final class BenchIssuer {
 				"client_id", "bench-ehr-feed",
 				"name", "bench EHR feed");
 		String token = server.issueToken(ISSUER_ID, "bench-ehr-feed", AUDIENCE, claims, 24 * 3600).serialize();
+		Map<String, Object> auditorClaims = Map.of(
+				"realm_access", Map.of("roles", List.of("auditor")),
+				"client_id", "bench-auditor",
+				"name", "bench auditor");
+		String auditorToken = server.issueToken(ISSUER_ID, "bench-auditor", AUDIENCE, auditorClaims, 24 * 3600).serialize();
+		Files.writeString(Path.of(args[2] + ".auditor"), auditorToken);
 		Files.writeString(Path.of(args[2]), token);
 		Files.writeString(Path.of(args[1]), issuer);
 		System.out.println("issuer " + issuer + " (role integration, scope system/*.cruds, audience " + AUDIENCE + ")");

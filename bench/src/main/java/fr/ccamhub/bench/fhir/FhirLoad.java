@@ -18,12 +18,15 @@ import java.util.UUID;
  * A non-2xx answer is an error; the first one of each workload is printed with its body.
  *
  * <p>Usage: {@code FhirLoad <fhir-base-url> [--seconds 30] [--warmup 10] [--token T] [--name LABEL]
- * [--only w1,w2]}; the bearer token may also come from the environment variable {@code FHIR_LOAD_TOKEN}.
+ * [--only w1,w2] [--count AuditEvent,Observation [--count-token T]]}; the bearer token may also come from the
+ * environment variable {@code FHIR_LOAD_TOKEN}, the counting one from {@code FHIR_LOAD_COUNT_TOKEN}. With
+ * {@code --count}, each workload also reports how many resources of those types it left per request (e.g. the
+ * AuditEvents a server writes on its own), from {@code _summary=count} before and after it.
  * Exits with status 1 when any workload had errors.
  */
 public final class FhirLoad {
 
-	private static final Set<String> OPTIONS = Set.of("seconds", "warmup", "token", "name", "only");
+	private static final Set<String> OPTIONS = Set.of("seconds", "warmup", "token", "name", "only", "count", "count-token");
 
 	private FhirLoad() {}
 
@@ -38,6 +41,9 @@ public final class FhirLoad {
 		String token = options.getOrDefault("token", System.getenv().getOrDefault("FHIR_LOAD_TOKEN", ""));
 		String name = options.getOrDefault("name", args[0]);
 		List<String> only = options.containsKey("only") ? Arrays.asList(options.get("only").split(",")) : List.of();
+		List<String> counted = options.containsKey("count") ? Arrays.asList(options.get("count").split(",")) : List.of();
+		ResourceCounts counts = new ResourceCounts(new FhirHttp(args[0],
+				options.getOrDefault("count-token", System.getenv().getOrDefault("FHIR_LOAD_COUNT_TOKEN", token))), counted);
 
 		FhirHttp http = new FhirHttp(args[0], token);
 		// Identifiers unique to this run, so that conditional creates never match another run's patients.
@@ -55,11 +61,14 @@ public final class FhirLoad {
 			if (!only.isEmpty() && !only.contains(workload.name())) {
 				continue;
 			}
-			WorkloadResult result = runner.run(workload);
+			Map<String, Long> before = counts.now();
+			WorkloadResult result = runner.run(workload).withCreated(counts.since(before));
 			results.add(result);
 			System.out.printf(Locale.ROOT, "%-17s %8.1f req/s  p50 %7.2f ms  p99 %8.2f ms  errors %d%n", workload.name(),
 					result.requestsPerSecond(), result.latencies().percentileMillis(50),
 					result.latencies().percentileMillis(99), result.errors());
+			result.created().forEach((type, created) -> System.out.printf(Locale.ROOT, "  %s +%d: %.2f per request%n",
+					type, created, created / (double) result.sent()));
 			if (result.firstError() != null) {
 				System.out.printf(Locale.ROOT, "  first error of %s (%d measured, %d in warm-up): %s%n", workload.name(),
 						result.errors(), result.warmUpErrors(), result.firstError());

@@ -3,6 +3,7 @@ package fr.ccamhub.bench.fhir;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +29,7 @@ final class WorkloadRunner {
 		List<LatencyRecorder> recorders = new ArrayList<>();
 		AtomicLong errors = new AtomicLong();
 		AtomicLong warmUpErrors = new AtomicLong();
+		AtomicLong sent = new AtomicLong();
 		AtomicReference<String> firstError = new AtomicReference<>();
 		CountDownLatch ready = new CountDownLatch(clients);
 		CountDownLatch go = new CountDownLatch(1);
@@ -59,6 +61,7 @@ final class WorkloadRunner {
 						problem = "no answer: " + e;
 					}
 					long end = System.nanoTime();
+					sent.incrementAndGet();
 					boolean inWindow = end >= windowStart && end <= windowEnd;
 					if (problem != null) {
 						(inWindow ? errors : warmUpErrors).incrementAndGet();
@@ -82,6 +85,6 @@ final class WorkloadRunner {
 		LatencyRecorder all = new LatencyRecorder();
 		recorders.forEach(all::addAll);
 		return new WorkloadResult(workload, measured.toNanos() / 1e9, all.count(), errors.get(), warmUpErrors.get(),
-				all, firstError.get());
+				sent.get(), all, firstError.get(), Map.of());
 	}
 }
