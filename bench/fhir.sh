@@ -103,4 +103,11 @@ for leg in $LEGS; do
   stop_all
 done
 
+# shellcheck disable=SC2086
 bench/lib/side-by-side.sh "$OUT" $LEGS | tee "$OUT/side-by-side.txt"
+for leg in $LEGS; do
+  if ! grep -q '^load_status=0$' "$OUT/$leg.txt"; then
+    echo "$leg: the load had errors or failed; see $OUT/$leg.txt" >&2
+    exit 1
+  fi
+done

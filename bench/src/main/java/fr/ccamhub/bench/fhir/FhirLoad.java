@@ -1,7 +1,9 @@
 package fr.ccamhub.bench.fhir;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,8 +22,8 @@ import java.util.UUID;
  * <p>Usage: {@code FhirLoad <fhir-base-url> [--seconds 30] [--warmup 10] [--token T] [--name LABEL]
  * [--only w1,w2] [--count AuditEvent,Observation [--count-token T]]}; the bearer token may also come from the
  * environment variable {@code FHIR_LOAD_TOKEN}, the counting one from {@code FHIR_LOAD_COUNT_TOKEN}. With
- * {@code --count}, each workload also reports how many resources of those types it left per request (e.g. the
- * AuditEvents a server writes on its own), from {@code _summary=count} before and after it.
+ * {@code --count}, each workload also reports how many resources of those types were stored while it ran, per request
+ * (e.g. the AuditEvents a server writes on its own; see {@link ResourceCounts}).
  * Exits with status 1 when any workload had errors.
  */
 public final class FhirLoad {
@@ -61,8 +63,10 @@ public final class FhirLoad {
 			if (!only.isEmpty() && !only.contains(workload.name())) {
 				continue;
 			}
-			Map<String, Long> before = counts.now();
-			WorkloadResult result = runner.run(workload).withCreated(counts.since(before));
+			Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+			WorkloadResult measuredOnly = runner.run(workload);
+			Instant end = Instant.now().truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
+			WorkloadResult result = measuredOnly.withCreated(counts.between(start, end));
 			results.add(result);
 			System.out.printf(Locale.ROOT, "%-17s %8.1f req/s  p50 %7.2f ms  p99 %8.2f ms  errors %d%n", workload.name(),
 					result.requestsPerSecond(), result.latencies().percentileMillis(50),
