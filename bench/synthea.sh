@@ -11,62 +11,27 @@ HTTP_PORT=${BENCH_HTTP_PORT:-18080}
 MLLP_PORT=${BENCH_MLLP_PORT:-12575}
 OUT=${BENCH_OUT:-bench/target/synthea-load}
 SET=fhir-server/target/synthea/fhir
+source bench/lib/servers.sh
 
 # The server jar, bench and its classpath; the Synthea set too when it is missing (tests skipped, generation not).
-mvn -B -q -DskipTests -Dsynthea.skip=false package \
-  dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-CLASSPATH="bench/target/classes:$(cat bench/target/classpath.txt)"
+bench_build -Dsynthea.skip=false
 mkdir -p "$OUT"
-
-SERVER=""
-DATA=""
-stop_server() {
-  if [ -n "$SERVER" ]; then
-    kill "$SERVER" 2>/dev/null || true
-    wait "$SERVER" 2>/dev/null || true
-    SERVER=""
-  fi
-  if [ -n "$DATA" ]; then
-    rm -rf "$DATA"
-    DATA=""
-  fi
-}
 trap stop_server EXIT
-
-wait_until_ready() {
-  local started=$SECONDS
-  for _ in $(seq 1 600); do
-    if curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/fhir/metadata"; then
-      echo "$1 ready after $((SECONDS - started)) s"
-      return 0
-    fi
-    kill -0 "$SERVER" 2>/dev/null || { echo "$1 stopped; see $OUT/$1.log" >&2; return 1; }
-    sleep 1
-  done
-  echo "$1 not ready after 600 s; see $OUT/$1.log" >&2
-  return 1
-}
 
 # load <name> [token]: the whole set, then the server's resident memory.
 load() {
   local name=$1 token=${2:-}
   SYNTHEA_LOAD_TOKEN="$token" java -cp "$CLASSPATH" fr.ccamhub.bench.SyntheaLoad "http://127.0.0.1:$HTTP_PORT/fhir" \
     --dir "$SET" --clients "$CLIENTS" --name "$name" | tee "$OUT/$name.txt"
-  echo "rss_kb=$(ps -o rss= -p "$SERVER" | tr -d ' ')" >> "$OUT/$name.txt"
+  echo "rss_kb=$(server_rss_kb)" >> "$OUT/$name.txt"
 }
 
-DATA=$(mktemp -d /tmp/plain-hapi.XXXXXX)
-java -cp "$CLASSPATH" fr.ccamhub.bench.plain.PlainHapiServer "$HTTP_PORT" "$DATA" > "$OUT/plain-hapi.log" 2>&1 &
-SERVER=$!
+start_plain_hapi plain-hapi
 wait_until_ready plain-hapi
 load plain-hapi
 stop_server
 
-DATA=$(mktemp -d /tmp/ccamhub-synthea.XXXXXX)
-java -jar fhir-server/target/fhir-server-0.1.0-SNAPSHOT.jar \
-  --ccamhub.data-directory="$DATA" --server.port="$HTTP_PORT" --ccamhub.hl7.mllp.port="$MLLP_PORT" \
-  --ccamhub.terminology.ccam.load-on-startup=false > "$OUT/ccamhub.log" 2>&1 &
-SERVER=$!
+start_ccamhub ccamhub --ccamhub.terminology.ccam.load-on-startup=false
 wait_until_ready ccamhub
 load ccamhub "${SYNTHEA_LOAD_TOKEN:-}"
 stop_server
