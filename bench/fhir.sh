@@ -12,9 +12,10 @@ cd "$(dirname "$0")/.."
 MEASURED=${1:-30}
 WARMUP=${BENCH_WARMUP:-10}
 LEGS=${BENCH_LEGS:-plain-hapi ccamhub ccamhub-auth}
-HTTP_PORT=${BENCH_HTTP_PORT:-18080}
-MLLP_PORT=${BENCH_MLLP_PORT:-12575}
-ISSUER_PORT=${BENCH_ISSUER_PORT:-18090}
+# Ports of their own, beside synthea.sh's and run.sh's 18080 / 12575, so that two benchmarks never answer each other.
+HTTP_PORT=${BENCH_HTTP_PORT:-18180}
+MLLP_PORT=${BENCH_MLLP_PORT:-12675}
+ISSUER_PORT=${BENCH_ISSUER_PORT:-18190}
 OUT=${BENCH_OUT:-bench/target/fhir-load}
 BASE="http://127.0.0.1:$HTTP_PORT/fhir"
 source bench/lib/servers.sh
@@ -84,6 +85,7 @@ for leg in $LEGS; do
       measure ccamhub "" --count AuditEvent
       ;;
     ccamhub-auth)
+      ensure_port_free "$ISSUER_PORT"
       rm -f "$OUT/issuer.url" "$OUT/token.jwt" "$OUT/token.jwt.auditor"
       java -cp "$CLASSPATH" fr.ccamhub.bench.fhir.BenchIssuer "$ISSUER_PORT" "$OUT/issuer.url" "$OUT/token.jwt" \
         > "$OUT/issuer.log" 2>&1 &

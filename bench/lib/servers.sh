@@ -13,8 +13,21 @@ bench_build() {
   CLASSPATH="bench/target/classes:$(cat bench/target/classpath.txt)"
 }
 
+# ensure_port_free <port>...: refuses to go on when something already listens there (another server would answer
+# the load in place of the one started).
+ensure_port_free() {
+  local port
+  for port in "$@"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "port $port is already in use on 127.0.0.1: stop what listens there, or pick other ports (BENCH_HTTP_PORT, BENCH_MLLP_PORT)" >&2
+      return 1
+    fi
+  done
+}
+
 # start_plain_hapi <name>: HAPI FHIR JPA with ccamhub's storage settings (fr.ccamhub.bench.plain.PlainHapiServer).
 start_plain_hapi() {
+  ensure_port_free "$HTTP_PORT"
   DATA=$(mktemp -d "/tmp/$1.XXXXXX")
   STARTED_NS=$(date +%s%N)
   java -cp "$CLASSPATH" fr.ccamhub.bench.plain.PlainHapiServer "$HTTP_PORT" "$DATA" > "$OUT/$1.log" 2>&1 &
@@ -25,6 +38,7 @@ start_plain_hapi() {
 start_ccamhub() {
   local name=$1
   shift
+  ensure_port_free "$HTTP_PORT" "$MLLP_PORT"
   DATA=$(mktemp -d "/tmp/$name.XXXXXX")
   STARTED_NS=$(date +%s%N)
   java -jar fhir-server/target/fhir-server-0.1.0-SNAPSHOT.jar \
@@ -44,12 +58,12 @@ wait_until_ready() {
   local name=$1 path=${2:-/fhir/metadata} timeout=${3:-600}
   local polls=$((timeout * 4))
   for _ in $(seq 1 "$polls"); do
+    kill -0 "$SERVER" 2>/dev/null || { echo "$name stopped; see $OUT/$name.log" >&2; return 1; }
     if curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT$path"; then
       READY_S=$(seconds_since_start)
       echo "$name: $path answered after $READY_S s"
       return 0
     fi
-    kill -0 "$SERVER" 2>/dev/null || { echo "$name stopped; see $OUT/$name.log" >&2; return 1; }
     sleep 0.25
   done
   echo "$name: $path not answering after $timeout s; see $OUT/$name.log" >&2
