@@ -262,7 +262,8 @@ public final class AuditEventJournalProvider implements IResourceProvider {
 				return List.of();
 			}
 			List<IBaseResource> page = new ArrayList<>();
-			for (String json : journal.search(query, offset + fromIndex, toIndex - fromIndex)) {
+			// In offset paging HAPI asks for everything from 0: this bundle is one page, at most pageSize long.
+			for (String json : journal.search(query, offset + fromIndex, Math.min(toIndex - fromIndex, pageSize))) {
 				page.add(parse(json));
 			}
 			return throughStorageHooks(page, request);
