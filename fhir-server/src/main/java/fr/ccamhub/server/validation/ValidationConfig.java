@@ -7,6 +7,7 @@ import ca.uhn.fhir.jpa.config.JpaConfig;
 import ca.uhn.fhir.rest.server.interceptor.validation.ValidationMessageUnknownCodeSystemPostProcessingInterceptor;
 import ca.uhn.fhir.validation.IInstanceValidatorModule;
 import fr.ccamhub.server.fhir.StorageInterceptor;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
@@ -56,6 +57,15 @@ public class ValidationConfig {
 	@Bean
 	StorageInterceptor storeProfileValidation(FhirContext fhirContext, StoreProfiles profiles, ProfileValidator validator) {
 		return new StorageInterceptor(new StoreProfileValidatingInterceptor(fhirContext, profiles, validator));
+	}
+
+	/** Stops the validation chains' cache threads with the server (HAPI leaves them running). */
+	@Bean
+	ValidationChainExecutors validationChainExecutors(List<IValidationSupport> validationSupports) {
+		return new ValidationChainExecutors(validationSupports.stream()
+				.filter(ValidationSupportChain.class::isInstance)
+				.map(ValidationSupportChain.class::cast)
+				.toList());
 	}
 
 	/** The health indicator {@code validation}, part of the readiness group. */
