@@ -4,13 +4,13 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
-import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import fr.ccamhub.interceptors.audit.AuditEventRepository;
 import fr.ccamhub.interceptors.audit.BreakTheGlassAuditInterceptor;
 import fr.ccamhub.interceptors.audit.ImmutableRecordsInterceptor;
-import fr.ccamhub.interceptors.audit.PrincipalAuditContext;
 import fr.ccamhub.interceptors.audit.RefusedAccessAuditInterceptor;
-import fr.ccamhub.interceptors.audit.StoringBalpSink;
+import fr.ccamhub.interceptors.audit.access.AccessAuditInterceptor;
+import fr.ccamhub.server.audit.journal.AuditJournalGroupCommit;
+import com.zaxxer.hikari.HikariDataSource;
 import fr.ccamhub.server.audit.journal.AuditEventJournalProvider;
 import fr.ccamhub.server.audit.journal.AuditJournalSchema;
 import fr.ccamhub.server.audit.journal.JdbcAuditJournal;
@@ -43,14 +43,41 @@ public class AuditConfig {
 		return new JdbcAuditJournal(dataSource);
 	}
 
+	/**
+	 * The group commit writes on a connection of its own, not from the main pool: requests hold pool connections while
+	 * they wait for it, so with the pool exhausted by waiting reads it must never need one of them. (Not a bean: a
+	 * second DataSource bean would turn off Boot's JdbcTemplate.)
+	 */
+	private static HikariDataSource auditJournalWriterPool(DataSource dataSource) {
+		HikariDataSource main = (HikariDataSource) dataSource;
+		HikariDataSource writer = new HikariDataSource();
+		writer.setPoolName("audit-journal-writer");
+		writer.setJdbcUrl(main.getJdbcUrl());
+		writer.setUsername(main.getUsername());
+		writer.setPassword(main.getPassword());
+		writer.setDataSourceProperties(main.getDataSourceProperties());
+		writer.setMaximumPoolSize(1);
+		writer.setMinimumIdle(1);
+		return writer;
+	}
+
+	@Bean(destroyMethod = "close")
+	AuditJournalGroupCommit auditJournalGroupCommit(DataSource dataSource, JdbcAuditJournal schemaFirst,
+			ObjectProvider<LedgerWakeUp> ledger, AuditJournalProperties properties) {
+		LedgerWakeUp wakeUp = ledger.getIfAvailable();
+		return new AuditJournalGroupCommit(auditJournalWriterPool(dataSource), wakeUp != null ? wakeUp::entriesCommitted : () -> {},
+				properties.capacity(), properties.maxBatch(), properties.timeout());
+	}
+
 	@Bean
-	AuditEventRepository auditEventRepository(FhirContext fhirContext, DataSource dataSource, JdbcAuditJournal schemaFirst,
-			ObjectProvider<LedgerWakeUp> ledger, ObjectProvider<LedgerProperties> ledgerProperties) {
+	JournalAuditEventRepository auditEventRepository(FhirContext fhirContext, DataSource dataSource, JdbcAuditJournal schemaFirst,
+			ObjectProvider<LedgerWakeUp> ledger, ObjectProvider<LedgerProperties> ledgerProperties,
+			AuditJournalGroupCommit groupCommit) {
 		LedgerWakeUp wakeUp = ledger.getIfAvailable();
 		LedgerProperties properties = ledgerProperties.getIfAvailable();
 		boolean ledgered = wakeUp != null && properties != null && properties.resourceTypes().contains("AuditEvent");
 		return new JournalAuditEventRepository(fhirContext, dataSource, ledgered,
-				ledgered ? wakeUp::entriesCommitted : () -> {}, Clock.systemUTC());
+				ledgered ? wakeUp::entriesCommitted : () -> {}, Clock.systemUTC(), groupCommit);
 	}
 
 	@Bean
@@ -61,9 +88,13 @@ public class AuditConfig {
 				pagingProvider.getDefaultPageSize());
 	}
 
+	/**
+	 * Every read, search, create, update and delete through the FHIR API: BALP's events, shaped for TDE, written from
+	 * access records (a write's in its transaction, a read's group-committed).
+	 */
 	@Bean
-	RestInterceptor balpAuditCapture(AuditEventRepository repository) {
-		return new RestInterceptor(30, new BalpAuditCaptureInterceptor(new StoringBalpSink(repository), new PrincipalAuditContext()));
+	RestInterceptor accessAudit(JournalAuditEventRepository repository) {
+		return new RestInterceptor(30, new AccessAuditInterceptor(repository, Clock.systemUTC()));
 	}
 
 	@Bean

@@ -5,6 +5,11 @@ import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
 import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
 import ca.uhn.fhir.jpa.subscription.submit.config.SubscriptionSubmitterConfig;
+import ca.uhn.fhir.jpa.subscription.match.registry.SubscriptionRegistry;
+import ca.uhn.fhir.jpa.subscription.submit.interceptor.SubscriptionMatcherInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import fr.ccamhub.server.fhir.StorageInterceptor;
 import org.hl7.fhir.dstu2.model.Subscription.SubscriptionChannelType;
 import org.slf4j.Logger;
@@ -35,6 +40,27 @@ public class SubscriptionConfig {
 		// HAPI records each change in the writing transaction and hands it to the matcher on this schedule (5 s by default).
 		settings.setSubscriptionIntervalInMs(properties.submissionInterval().toMillis());
 		return settings;
+	}
+
+	/**
+	 * HAPI's submitter bean is replaced, before it is registered, by one that skips changes while no Subscription is
+	 * active. (Its fields are injected by Spring, so the replacement is wired the same way.)
+	 */
+	@Bean
+	static BeanPostProcessor activeSubscriptionsOnly(ObjectProvider<AutowireCapableBeanFactory> beanFactory,
+			ObjectProvider<SubscriptionRegistry> registry, ObjectProvider<FhirContext> fhirContext) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean.getClass() != SubscriptionMatcherInterceptor.class) {
+					return bean;
+				}
+				ActiveSubscriptionsMatcherInterceptor replacement =
+						new ActiveSubscriptionsMatcherInterceptor(fhirContext.getObject(), registry.getObject());
+				beanFactory.getObject().autowireBean(replacement);
+				return replacement;
+			}
+		};
 	}
 
 	@Bean

@@ -1,6 +1,9 @@
 package fr.ccamhub.server.audit.journal;
 
+import fr.ccamhub.interceptors.audit.access.AccessRecord;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +21,10 @@ import org.hl7.fhir.r4.model.Reference;
 public record AuditEventColumns(
 		Instant recorded, String action, String outcome, List<String> typeTokens, List<String> subtypeTokens,
 		List<String> patientRefs, List<String> entityRefs, List<String> entityNames, List<String> agentRefs) {
+
+	private static final String REST = "rest";
+	private static final String AUDIT_EVENT_TYPE = "http://terminology.hl7.org/CodeSystem/audit-event-type";
+	private static final String RESTFUL_INTERACTION = "http://hl7.org/fhir/restful-interaction";
 
 	public static AuditEventColumns of(AuditEvent event) {
 		Set<String> patients = new LinkedHashSet<>();
@@ -43,6 +50,31 @@ public record AuditEventColumns(
 				event.hasOutcome() ? event.getOutcome().toCode() : null,
 				List.copyOf(types), List.copyOf(subtypes), List.copyOf(patients), List.copyOf(entities), List.copyOf(names),
 				List.copyOf(agents));
+	}
+
+	/** The columns of an access recorded as an {@link AccessRecord}: what {@link #of} finds in its AuditEvent. */
+	public static AuditEventColumns of(AccessRecord access) {
+		List<String> entities = new ArrayList<>(1 + access.patients().size());
+		List<String> patients = new ArrayList<>(access.patients().size());
+		List<String> references = new ArrayList<>(entities.size());
+		if (!access.deletion()) {
+			// A delete's event names its entities by identifier: no reference to index, as for any such event.
+			references.add(access.dataResource());
+			references.addAll(access.patients());
+		}
+		for (String reference : references) {
+			String versionless = versionless(reference);
+			if (versionless != null && !entities.contains(versionless)) {
+				entities.add(versionless);
+				if (versionless.startsWith("Patient/")) {
+					patients.add(versionless);
+				}
+			}
+		}
+		return new AuditEventColumns(access.recorded().truncatedTo(ChronoUnit.MILLIS), access.profile().getAction().toCode(), "0",
+				List.of(REST, AUDIT_EVENT_TYPE + "|" + REST),
+				access.interaction() == null ? List.of() : List.of(access.interaction(), RESTFUL_INTERACTION + "|" + access.interaction()),
+				List.copyOf(patients), List.copyOf(entities), List.of(), List.of());
 	}
 
 	/** The versionless relative reference of a literal reference, or null when it is not one. */

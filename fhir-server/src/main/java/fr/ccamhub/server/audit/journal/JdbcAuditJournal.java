@@ -22,25 +22,43 @@ public final class JdbcAuditJournal {
 		this.dataSource = dataSource;
 	}
 
+	private static final String INSERT = """
+			INSERT INTO ccamhub_audit_event (id, recorded, action, outcome, type_tokens, subtype_tokens, patient_refs,
+			  entity_refs, entity_names, agent_refs, resource)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
 	public static void append(Connection connection, String id, AuditEventColumns columns, String resourceJson)
 			throws SQLException {
-		try (PreparedStatement insert = connection.prepareStatement("""
-				INSERT INTO ccamhub_audit_event (id, recorded, action, outcome, type_tokens, subtype_tokens, patient_refs,
-				  entity_refs, entity_names, agent_refs, resource)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-			insert.setString(1, id);
-			insert.setTimestamp(2, Timestamp.from(columns.recorded()));
-			insert.setString(3, columns.action());
-			insert.setString(4, columns.outcome());
-			insert.setArray(5, connection.createArrayOf("text", columns.typeTokens().toArray()));
-			insert.setArray(6, connection.createArrayOf("text", columns.subtypeTokens().toArray()));
-			insert.setArray(7, connection.createArrayOf("text", columns.patientRefs().toArray()));
-			insert.setArray(8, connection.createArrayOf("text", columns.entityRefs().toArray()));
-			insert.setArray(9, connection.createArrayOf("text", columns.entityNames().toArray()));
-			insert.setArray(10, connection.createArrayOf("text", columns.agentRefs().toArray()));
-			insert.setString(11, resourceJson);
+		try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+			bind(connection, insert, id, columns, resourceJson);
 			insert.executeUpdate();
 		}
+	}
+
+	/** Several rows in one round trip (a JDBC batch), on the caller's transaction. */
+	public static void appendAll(Connection connection, List<JournalRow> rows) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+			for (JournalRow row : rows) {
+				bind(connection, insert, row.id(), row.columns(), row.json());
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+	}
+
+	private static void bind(Connection connection, PreparedStatement insert, String id, AuditEventColumns columns,
+			String resourceJson) throws SQLException {
+		insert.setString(1, id);
+		insert.setTimestamp(2, Timestamp.from(columns.recorded()));
+		insert.setString(3, columns.action());
+		insert.setString(4, columns.outcome());
+		insert.setArray(5, connection.createArrayOf("text", columns.typeTokens().toArray()));
+		insert.setArray(6, connection.createArrayOf("text", columns.subtypeTokens().toArray()));
+		insert.setArray(7, connection.createArrayOf("text", columns.patientRefs().toArray()));
+		insert.setArray(8, connection.createArrayOf("text", columns.entityRefs().toArray()));
+		insert.setArray(9, connection.createArrayOf("text", columns.entityNames().toArray()));
+		insert.setArray(10, connection.createArrayOf("text", columns.agentRefs().toArray()));
+		insert.setString(11, resourceJson);
 	}
 
 	/** The stored JSON of one AuditEvent. */

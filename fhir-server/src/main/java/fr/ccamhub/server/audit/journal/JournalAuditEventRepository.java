@@ -2,6 +2,9 @@ package fr.ccamhub.server.audit.journal;
 
 import ca.uhn.fhir.context.FhirContext;
 import fr.ccamhub.interceptors.audit.AuditEventRepository;
+import fr.ccamhub.interceptors.audit.access.AccessAuditEventJson;
+import fr.ccamhub.interceptors.audit.access.AccessRecord;
+import fr.ccamhub.interceptors.audit.access.AccessRecordSink;
 import fr.ccamhub.interceptors.ledger.LedgerActors;
 import fr.ccamhub.ledger.entry.LedgerAction;
 import fr.ccamhub.ledger.entry.LedgerEntry;
@@ -25,29 +28,52 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <ul>
  *   <li>Inside a write transaction (a create, an update, a FHIR transaction), the row and its ledger entry join it:
  *       the change and its record commit together or not at all, with no commit of their own.</li>
- *   <li>Otherwise (a read, a search, a refusal), they commit in a short transaction of their own before this method
- *       returns. Concurrent commits share PostgreSQL's WAL flushes (group commit), so a busy server pays a fraction
+ *   <li>Otherwise (a read, a search, a refusal), they are committed with those of concurrent requests by
+ *       {@link AuditJournalGroupCommit} before this method returns: a busy server pays a fraction of a transaction and
  *       of an fsync per access.</li>
  * </ul>
  *
  * The event is encoded once: the stored JSON is what is served and what the ledger hash covers (meta aside, as for
  * every ledgered type), so an auditor recomputes the hash from the AuditEvent we serve.
  */
-public final class JournalAuditEventRepository implements AuditEventRepository {
+public final class JournalAuditEventRepository implements AuditEventRepository, AccessRecordSink {
 
 	private final FhirContext fhirContext;
 	private final DataSource dataSource;
 	private final boolean ledgered;
 	private final Runnable afterCommit;
 	private final Clock clock;
+	private final AuditJournalGroupCommit groupCommit;
 
 	public JournalAuditEventRepository(FhirContext fhirContext, DataSource dataSource, boolean ledgered, Runnable afterCommit,
-			Clock clock) {
+			Clock clock, AuditJournalGroupCommit groupCommit) {
 		this.fhirContext = fhirContext;
 		this.dataSource = dataSource;
 		this.ledgered = ledgered;
 		this.afterCommit = afterCommit;
 		this.clock = clock;
+		this.groupCommit = groupCommit;
+	}
+
+	/**
+	 * An access, its AuditEvent written from the record. A write's joins the write's transaction. A read's or a
+	 * search's is committed with those of concurrent requests (group commit) before this returns, whatever transaction
+	 * the read itself runs in.
+	 */
+	@Override
+	public void record(AccessRecord access) {
+		AccessAuditEventJson event = AccessAuditEventJson.of(access);
+		LedgerEntry entry = ledgered
+				? new LedgerEntry("AuditEvent", access.id(), "1", event.ledgerHash(), LedgerAction.CREATE, LedgerActors.SERVER,
+						access.recorded())
+				: null;
+		AuditEventColumns columns = AuditEventColumns.of(access);
+		if (access.write() && TransactionSynchronizationManager.isActualTransactionActive()
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			appendInCurrentTransaction(access.id(), columns, event.json(), entry);
+		} else {
+			groupCommit.append(new JournalRow(access.id(), columns, event.json(), entry));
+		}
 	}
 
 	@Override
@@ -94,24 +120,7 @@ public final class JournalAuditEventRepository implements AuditEventRepository {
 	}
 
 	private void appendInOwnTransaction(String id, AuditEventColumns columns, String json, LedgerEntry entry) {
-		try (Connection connection = dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try {
-				append(connection, id, columns, json, entry);
-				connection.commit();
-			} catch (SQLException | RuntimeException e) {
-				connection.rollback();
-				throw e;
-			} finally {
-				connection.setAutoCommit(autoCommit);
-			}
-		} catch (SQLException e) {
-			throw new AuditJournalException("cannot record AuditEvent/" + id + ": " + e.getMessage(), e);
-		}
-		if (entry != null) {
-			afterCommit.run();
-		}
+		groupCommit.append(new JournalRow(id, columns, json, entry));
 	}
 
 	private static void append(Connection connection, String id, AuditEventColumns columns, String json, LedgerEntry entry)

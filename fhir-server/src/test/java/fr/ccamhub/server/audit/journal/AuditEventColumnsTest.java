@@ -2,13 +2,38 @@ package fr.ccamhub.server.audit.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.storage.interceptor.balp.BalpProfileEnum;
+import fr.ccamhub.interceptors.audit.access.AccessAuditEventJson;
+import fr.ccamhub.interceptors.audit.access.AccessRecord;
+import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
 class AuditEventColumnsTest {
+
+	private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+	@ParameterizedTest
+	@EnumSource(value = BalpProfileEnum.class, names = {"PATIENT_READ", "BASIC_QUERY", "PATIENT_CREATE", "BASIC_UPDATE", "PATIENT_DELETE"})
+	void anAccessRecordsColumnsAreThoseOfTheEventWrittenFromIt(BalpProfileEnum profile) {
+		AccessRecord access = new AccessRecord("a1", Instant.parse("2026-12-07T10:15:30.123Z"), profile, "read", "http://x/fhir",
+				new AccessRecord.Who("iss", "sub", "Dr"), new AccessRecord.Who(null, null, null), "10.0.0.1", "req-1",
+				profile == BalpProfileEnum.BASIC_QUERY ? null : "Observation/3/_history/2",
+				profile.name().startsWith("PATIENT") ? List.of("Patient/1", "Patient/2") : List.of(),
+				profile == BalpProfileEnum.BASIC_QUERY ? "http://x/fhir/Observation?code=1" : null,
+				profile == BalpProfileEnum.BASIC_QUERY ? "GET http://x/fhir/Observation?code=1" : null);
+
+		AuditEvent event = FHIR.newJsonParser().parseResource(AuditEvent.class, AccessAuditEventJson.of(access).json());
+
+		assertThat(AuditEventColumns.of(access)).isEqualTo(AuditEventColumns.of(event));
+	}
 
 	@Test
 	void patientsAreTheAgentsAndEntitiesThatArePatientsWithoutVersions() {

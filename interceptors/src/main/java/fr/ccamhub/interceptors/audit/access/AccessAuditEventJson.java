@@ -2,6 +2,7 @@ package fr.ccamhub.interceptors.audit.access;
 
 import ca.uhn.fhir.storage.interceptor.balp.BalpConstants;
 import fr.ccamhub.interceptors.audit.AuditEventShape;
+import fr.ccamhub.interceptors.audit.StoringBalpSink;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
 import org.hl7.fhir.r4.model.Coding;
 
 /**
- * Writes the AuditEvent of a read or a search straight from its {@link AccessRecord}: the event HAPI's BALP
+ * Writes the AuditEvent of an access straight from its {@link AccessRecord}: the event HAPI's BALP
  * interceptor would build, brought to ANS TDE by {@link AuditEventShape} (the requestor and the client as agents, one
  * subtype, a period, both profiles), as canonical JSON (RFC 8785).
  *
@@ -116,14 +117,21 @@ public final class AccessAuditEventJson {
 		if (access.dataResource() != null) {
 			entities.add(object("type", entityType("2", "System Object"),
 					"role", coding(BalpConstants.CS_OBJECT_ROLE, "4", "Domain Resource"),
-					"what", object("reference", access.dataResource())));
+					"what", what(access, access.dataResource())));
 		}
-		if (access.patient() != null) {
+		for (String patient : access.patients()) {
 			entities.add(object("type", entityType("1", "Person"),
 					"role", coding(BalpConstants.CS_OBJECT_ROLE, "1", "Patient"),
-					"what", object("reference", access.patient())));
+					"what", what(access, patient)));
 		}
 		return entities;
+	}
+
+	/** A reference, except in the event of a delete: there {@link StoringBalpSink} names every entity by identifier. */
+	private static SortedMap<String, Object> what(AccessRecord access, String reference) {
+		return access.deletion()
+				? object("identifier", object("system", StoringBalpSink.DELETED_RESOURCE_SYSTEM, "value", reference), "display", reference)
+				: object("reference", reference);
 	}
 
 	private static SortedMap<String, Object> who(AccessRecord.Who who, String display) {

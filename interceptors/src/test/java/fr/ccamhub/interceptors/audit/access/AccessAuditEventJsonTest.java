@@ -9,7 +9,7 @@ import ca.uhn.fhir.rest.api.server.SimplePreResourceShowDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
-import fr.ccamhub.interceptors.audit.AuditEventShape;
+import fr.ccamhub.interceptors.audit.StoringBalpSink;
 import fr.ccamhub.interceptors.audit.PrincipalAuditContext;
 import fr.ccamhub.interceptors.security.AccessPrincipal;
 import fr.ccamhub.interceptors.security.RequestPrincipals;
@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -84,12 +83,44 @@ class AccessAuditEventJsonTest {
 	}
 
 	@Test
+	void aCreateInAPatientsCompartmentIsTheEventBalpBuilds() {
+		Observation observation = new Observation();
+		observation.setId("Observation/43/_history/1");
+		observation.setSubject(new Reference("Patient/7"));
+		observation.addPerformer(new Reference("Patient/8"));
+
+		assertSameAsBalpWrite(request(RestOperationTypeEnum.CREATE, "Observation", Map.of(), doctor()), observation,
+				(balp, resource, request) -> balp.hookStoragePrecommitResourceCreated(resource, request),
+				(ours, resource, request) -> ours.created(resource, request));
+	}
+
+	@Test
+	void anUpdateInATransactionIsTheEventBalpBuilds() {
+		Organization organization = new Organization();
+		organization.setId("Organization/9/_history/2");
+
+		assertSameAsBalpWrite(request(RestOperationTypeEnum.TRANSACTION, "", Map.of(), doctor()), organization,
+				(balp, resource, request) -> balp.hookStoragePrecommitResourceUpdated(resource, resource, request),
+				(ours, resource, request) -> ours.updated(resource, resource, request));
+	}
+
+	@Test
+	void aDeleteNamesTheDeletedResourceByIdentifierAsOurBalpSinkDoes() {
+		Patient patient = new Patient();
+		patient.setId("Patient/5/_history/3");
+
+		assertSameAsBalpWrite(request(RestOperationTypeEnum.DELETE, "Patient/5", Map.of(), doctor()), patient,
+				(balp, resource, request) -> balp.hookStoragePrecommitResourceDeleted(resource, request),
+				(ours, resource, request) -> ours.deleted(resource, request));
+	}
+
+	@Test
 	void theLedgerHashIsTheHashOfTheEventAsServed() {
 		Observation observation = new Observation();
 		observation.setId("Observation/42/_history/3");
 		observation.setSubject(new Reference("Patient/7"));
 		List<AccessRecord> records = new ArrayList<>();
-		new ReadAccessAuditInterceptor(records::add, Clock.systemUTC()).resourcesShown(
+		new AccessAuditInterceptor(records::add, Clock.systemUTC()).resourcesShown(
 				new SimplePreResourceShowDetails(List.of(observation)),
 				request(RestOperationTypeEnum.READ, "Observation/42", Map.of(), doctor()));
 
@@ -100,20 +131,38 @@ class AccessAuditEventJsonTest {
 		assertThat(CanonicalJson.canonicalUtf8(event.json())).isEqualTo(event.json().getBytes(StandardCharsets.UTF_8));
 	}
 
+	interface Hook<T> {
+		void call(T interceptor, IBaseResource resource, ServletRequestDetails request);
+	}
+
+	private static void assertSameAsBalpWrite(ServletRequestDetails request, IBaseResource written,
+			Hook<BalpAuditCaptureInterceptor> balpHook, Hook<AccessAuditInterceptor> ourHook) {
+		List<AuditEvent> balpEvents = new ArrayList<>();
+		balpHook.call(new BalpAuditCaptureInterceptor(new StoringBalpSink(balpEvents::add), new PrincipalAuditContext()), written,
+				request);
+		List<AccessRecord> records = new ArrayList<>();
+		ourHook.call(new AccessAuditInterceptor(records::add, Clock.systemUTC()), written, request);
+		assertSameEvents(balpEvents, records);
+	}
+
 	private static void assertSameAsBalp(ServletRequestDetails request, List<IBaseResource> shown) {
 		List<AuditEvent> balpEvents = new ArrayList<>();
-		BalpAuditCaptureInterceptor balp = new BalpAuditCaptureInterceptor(balpEvents::add, new PrincipalAuditContext());
+		BalpAuditCaptureInterceptor balp = new BalpAuditCaptureInterceptor(new StoringBalpSink(balpEvents::add),
+				new PrincipalAuditContext());
 		List<AccessRecord> records = new ArrayList<>();
 		invokeBalp(balp, shown, request);
-		assertThat(balpEvents).isNotEmpty();
-		Clock recordedLikeBalp = Clock.fixed(balpEvents.get(0).getRecorded().toInstant(), ZoneOffset.UTC);
-		new ReadAccessAuditInterceptor(records::add, recordedLikeBalp)
+		new AccessAuditInterceptor(records::add, Clock.systemUTC())
 				.resourcesShown(new SimplePreResourceShowDetails(shown), request);
+		assertSameEvents(balpEvents, records);
+	}
+
+	private static void assertSameEvents(List<AuditEvent> balpEvents, List<AccessRecord> records) {
+		assertThat(balpEvents).isNotEmpty();
 
 		assertThat(records).hasSameSizeAs(balpEvents);
 		for (int i = 0; i < records.size(); i++) {
 			AccessRecord access = records.get(i);
-			AuditEvent expected = AuditEventShape.toTde(balpEvents.get(i));
+			AuditEvent expected = balpEvents.get(i);
 			expected.setRecorded(java.util.Date.from(access.recorded()));
 			expected.getPeriod().setStart(expected.getRecorded());
 			expected.setId("AuditEvent/" + access.id() + "/_history/1");

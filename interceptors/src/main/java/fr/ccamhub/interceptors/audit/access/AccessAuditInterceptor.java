@@ -23,12 +23,13 @@ import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * Records every read, vread and search answered by the FHIR API, as HAPI's BALP interceptor does (one event per
- * patient whose compartment was touched, or one basic event), but as an {@link AccessRecord}: the facts, not the
- * AuditEvent object. The sink keeps it durably before the response leaves.
+ * Records every read, vread, search, create, update and delete made through the FHIR API, as HAPI's BALP interceptor
+ * does (for a read or a search, one event per patient whose compartment was touched, or one basic event; for a write,
+ * one event naming every such patient), but as an {@link AccessRecord}: the facts, not the AuditEvent object. The sink
+ * keeps a write's record in the write's transaction, and a read's durably before the response leaves.
  */
 @Interceptor
-public final class ReadAccessAuditInterceptor {
+public final class AccessAuditInterceptor {
 
 	static final String UNAUTHENTICATED = "unauthenticated caller";
 	private static final String CLIENT_ID_SYSTEM = "urn:ietf:params:oauth:client-id";
@@ -36,14 +37,14 @@ public final class ReadAccessAuditInterceptor {
 	private final AccessRecordSink sink;
 	private final Clock clock;
 
-	public ReadAccessAuditInterceptor(AccessRecordSink sink, Clock clock) {
+	public AccessAuditInterceptor(AccessRecordSink sink, Clock clock) {
 		this.sink = sink;
 		this.clock = clock;
 	}
 
 	@Hook(Pointcut.STORAGE_PRESHOW_RESOURCES)
 	public void resourcesShown(IPreResourceShowDetails details, ServletRequestDetails request) {
-		RestOperationTypeEnum operation = request.getRestOperationType();
+		RestOperationTypeEnum operation = request == null ? null : request.getRestOperationType();
 		if (operation == null) {
 			return;
 		}
@@ -51,9 +52,33 @@ public final class ReadAccessAuditInterceptor {
 			case READ, VREAD -> read(details, request, operation);
 			case SEARCH_TYPE, SEARCH_SYSTEM, GET_PAGE -> search(details, request, operation);
 			default -> {
-				// Writes are audited in their transaction; operations audit themselves.
+				// Writes are recorded by their precommit hooks; operations audit themselves.
 			}
 		}
+	}
+
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+	public void created(IBaseResource resource, ServletRequestDetails request) {
+		written(resource, request, BalpProfileEnum.BASIC_CREATE, BalpProfileEnum.PATIENT_CREATE);
+	}
+
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+	public void updated(IBaseResource previous, IBaseResource resource, ServletRequestDetails request) {
+		written(resource, request, BalpProfileEnum.BASIC_UPDATE, BalpProfileEnum.PATIENT_UPDATE);
+	}
+
+	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+	public void deleted(IBaseResource resource, ServletRequestDetails request) {
+		written(resource, request, BalpProfileEnum.BASIC_DELETE, BalpProfileEnum.PATIENT_DELETE);
+	}
+
+	private void written(IBaseResource resource, ServletRequestDetails request, BalpProfileEnum basic, BalpProfileEnum patient) {
+		if (request == null || request.getRestOperationType() == null) {
+			return;
+		}
+		Set<String> patients = compartmentOwners(List.of(resource), request.getFhirContext());
+		sink.record(access(request, request.getRestOperationType(), patients.isEmpty() ? basic : patient,
+				resource.getIdElement().toUnqualified().getValue(), List.copyOf(patients), null, null));
 	}
 
 	private void read(IPreResourceShowDetails details, ServletRequestDetails request, RestOperationTypeEnum operation) {
@@ -64,10 +89,10 @@ public final class ReadAccessAuditInterceptor {
 		String dataResource = resource.getIdElement().toUnqualified().getValue();
 		Set<String> patients = compartmentOwners(List.of(resource), request.getFhirContext());
 		for (String patient : patients) {
-			sink.record(access(request, operation, BalpProfileEnum.PATIENT_READ, dataResource, patient, null, null));
+			sink.record(access(request, operation, BalpProfileEnum.PATIENT_READ, dataResource, List.of(patient), null, null));
 		}
 		if (patients.isEmpty()) {
-			sink.record(access(request, operation, BalpProfileEnum.BASIC_READ, dataResource, null, null, null));
+			sink.record(access(request, operation, BalpProfileEnum.BASIC_READ, dataResource, List.of(), null, null));
 		}
 	}
 
@@ -76,15 +101,15 @@ public final class ReadAccessAuditInterceptor {
 		String query = queryOf(request);
 		String description = request.getRequestType().name() + " " + request.getCompleteUrl();
 		for (String patient : patients) {
-			sink.record(access(request, operation, BalpProfileEnum.PATIENT_QUERY, null, patient, query, description));
+			sink.record(access(request, operation, BalpProfileEnum.PATIENT_QUERY, null, List.of(patient), query, description));
 		}
 		if (patients.isEmpty()) {
-			sink.record(access(request, operation, BalpProfileEnum.BASIC_QUERY, null, null, query, description));
+			sink.record(access(request, operation, BalpProfileEnum.BASIC_QUERY, null, List.of(), query, description));
 		}
 	}
 
 	private AccessRecord access(ServletRequestDetails request, RestOperationTypeEnum operation, BalpProfileEnum profile,
-			String dataResource, String patient, String query, String description) {
+			String dataResource, List<String> patients, String query, String description) {
 		Optional<AccessPrincipal> principal = RequestPrincipals.of(request);
 		AccessRecord.Who user = principal
 				.map(caller -> new AccessRecord.Who(caller.issuer(), caller.subject(), caller.displayName()))
@@ -95,7 +120,7 @@ public final class ReadAccessAuditInterceptor {
 		String interaction = (operation == RestOperationTypeEnum.GET_PAGE ? RestOperationTypeEnum.SEARCH_TYPE : operation).getCode();
 		return new AccessRecord(UUID.randomUUID().toString(), clock.instant(), profile, interaction,
 				request.getFhirServerBase(), user, client, request.getServletRequest().getRemoteAddr(),
-				request.getRequestId(), dataResource, patient, query, description);
+				request.getRequestId(), dataResource, patients, query, description);
 	}
 
 	/** The relative ids of the patients whose compartment holds these resources, as BALP finds them. */
