@@ -5,12 +5,14 @@
 # each on a new data directory, with the CCAM loaded in both ccamhub legs. Prints req/s and p50/p95/p99 per workload
 # and server with the ratios, then boot time and memory.
 # Usage: bench/fhir.sh [seconds=30]   (measured seconds per workload; each one is preceded by a warm-up)
-# Environment: BENCH_WARMUP (warm-up seconds per workload, 10), BENCH_LEGS (legs to run, "plain-hapi ccamhub ccamhub-auth"),
+# Environment: BENCH_WARMUP (warm-up seconds per workload, 30), BENCH_LEGS (legs to run, "plain-hapi ccamhub ccamhub-auth"),
 # BENCH_MVN_ARGS (extra Maven arguments, e.g. -o), BENCH_HTTP_PORT, BENCH_MLLP_PORT, BENCH_ISSUER_PORT, BENCH_OUT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MEASURED=${1:-30}
-WARMUP=${BENCH_WARMUP:-10}
+# 30 s of warm-up per workload: both JVMs are still compiling the workload's code (C2) after 10 s, ccamhub's more than
+# plain HAPI's, so shorter warm-ups measure the JIT rather than the servers.
+WARMUP=${BENCH_WARMUP:-30}
 LEGS=${BENCH_LEGS:-plain-hapi ccamhub ccamhub-auth}
 # Ports of their own, beside synthea.sh's and run.sh's 18080 / 12575, so that two benchmarks never answer each other.
 HTTP_PORT=${BENCH_HTTP_PORT:-18180}

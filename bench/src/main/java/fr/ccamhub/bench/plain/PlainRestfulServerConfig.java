@@ -36,9 +36,9 @@ class PlainRestfulServerConfig {
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport);
 		capabilityStatement.setImplementationDescription("plain HAPI FHIR (ccamhub baseline)");
 		server.setServerConformanceProvider(capabilityStatement);
-		// As ccamhub answers: JSON, pretty-printed.
+		// As ccamhub answers: compact JSON (HAPI's own default), pretty-printed only on _pretty=true.
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
-		server.setDefaultPrettyPrint(true);
+		server.setDefaultPrettyPrint(false);
 		server.setPagingProvider(pagingProvider);
 		server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
 		return server;
