@@ -30,11 +30,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * the same run and against the same server, the same kind of messages mapped to FHIR transaction
  * Bundles and POSTed straight to HAPI: messages per second and ACK/response latency percentiles.
  *
- * <p>Usage: {@code MllpBenchmark <mllp-port> <fhir-base-url> <connections> <seconds>}
+ * <p>Usage: {@code MllpBenchmark <mllp-port> <fhir-base-url> <connections> <seconds> [warm-up seconds, 20]}; a port or
+ * URL of {@code -} skips that phase, so that each phase can run against its own server ({@code run.sh} sends HL7 to
+ * ccamhub and the Bundles to plain HAPI FHIR). Each phase is preceded by a warm-up of the same load, not measured.
+ * Prints a table and one {@code result <phase> msgs_per_s=… p50=… p95=… p99=… errors=…} line per phase.
  */
 public final class MllpBenchmark {
 
 	private record Result(String name, long count, long errors, double seconds, List<Long> latenciesMicros) {
+
+		String resultLine() {
+			List<Long> sorted = new ArrayList<>(latenciesMicros);
+			Collections.sort(sorted);
+			return String.format(Locale.ROOT, "result %s msgs_per_s=%.1f p50=%.1f p95=%.1f p99=%.1f errors=%d",
+					name.startsWith("HL7") ? "mllp" : "fhir-transaction", count / seconds, percentile(sorted, 50),
+					percentile(sorted, 95), percentile(sorted, 99), errors);
+		}
 
 		String line() {
 			List<Long> sorted = new ArrayList<>(latenciesMicros);
@@ -52,31 +63,29 @@ public final class MllpBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int mllpPort = Integer.parseInt(args[0]);
 		String fhirBase = args[1];
 		int connections = Integer.parseInt(args[2]);
 		int seconds = Integer.parseInt(args[3]);
+		int warmUpSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 20;
 		String run = Long.toString(System.currentTimeMillis(), 36);
 
-		System.out.printf("ccamhub benchmark: %d connections, %d s per phase, run %s%n", connections, seconds, run);
-		warmUp(mllpPort, new WorkloadMix(run + "w"));
-		Result mllp = mllpPhase(mllpPort, connections, seconds, new WorkloadMix(run + "m"));
-		Result fhir = fhirPhase(fhirBase, connections, seconds, new WorkloadMix(run + "f"));
+		System.out.printf("ccamhub benchmark: %d connections, %d s warm-up then %d s per phase, run %s%n", connections,
+				warmUpSeconds, seconds, run);
+		List<Result> results = new ArrayList<>();
+		if (!"-".equals(args[0])) {
+			mllpPhase(Integer.parseInt(args[0]), connections, warmUpSeconds, new WorkloadMix(run + "w"));
+			results.add(mllpPhase(Integer.parseInt(args[0]), connections, seconds, new WorkloadMix(run + "m")));
+		}
+		if (!"-".equals(fhirBase)) {
+			fhirPhase(fhirBase, connections, warmUpSeconds, new WorkloadMix(run + "v"));
+			results.add(fhirPhase(fhirBase, connections, seconds, new WorkloadMix(run + "f")));
+		}
 
 		System.out.println();
 		System.out.println("| phase                        | messages | errors | msg/s    | p50 ms  | p95 ms  | p99 ms  |");
 		System.out.println("|------------------------------|---------:|-------:|---------:|--------:|--------:|--------:|");
-		System.out.println(mllp.line());
-		System.out.println(fhir.line());
-		System.out.printf(Locale.ROOT, "%nMLLP / HAPI transaction rate: %.2f%n", (mllp.count() / mllp.seconds()) / (fhir.count() / fhir.seconds()));
-	}
-
-	private static void warmUp(int port, WorkloadMix mix) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			for (int i = 0; i < 200; i++) {
-				sendMllp(socket, mix.message(i));
-			}
-		}
+		results.forEach(result -> System.out.println(result.line()));
+		results.forEach(result -> System.out.println(result.resultLine()));
 	}
 
 	private static Result mllpPhase(int port, int connections, int seconds, WorkloadMix mix) throws Exception {
@@ -130,7 +139,7 @@ public final class MllpBenchmark {
 			return null;
 		});
 		double elapsed = (System.nanoTime() - start) / 1e9;
-		return new Result("same Bundles POSTed to HAPI", latencies.size(), errors.get(), elapsed, new ArrayList<>(latencies));
+		return new Result("same Bundles as FHIR transactions", latencies.size(), errors.get(), elapsed, new ArrayList<>(latencies));
 	}
 
 	private static void runConcurrently(int workers, java.util.concurrent.Callable<Void> work) throws Exception {

@@ -70,7 +70,7 @@ public final class JournalAuditEventRepository implements AuditEventRepository, 
 		AuditEventColumns columns = AuditEventColumns.of(access);
 		if (access.write() && TransactionSynchronizationManager.isActualTransactionActive()
 				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-			appendInCurrentTransaction(access.id(), columns, event.json(), entry);
+			TransactionAuditRows.add(dataSource, afterCommit, new JournalRow(access.id(), columns, event.json(), entry));
 		} else {
 			groupCommit.append(new JournalRow(access.id(), columns, event.json(), entry));
 		}
