@@ -37,6 +37,7 @@ public final class ValidationChainExecutors implements DisposableBean {
 			field.setAccessible(true);
 			if (field.get(chain) instanceof ThreadPoolExecutor executor) {
 				executor.shutdownNow();
+				LOG.debug("Stopped the cache thread pool of validation chain {} ({} thread(s))", chain.getName(), executor.getPoolSize());
 			}
 		} catch (NoSuchFieldException | IllegalAccessException | RuntimeException e) {
 			LOG.warn("Cannot stop the cache thread of validation chain {} ({}): it may outlive the server in this JVM",
