@@ -72,6 +72,11 @@ public final class AuditJournalGroupCommit implements AutoCloseable {
 		}
 	}
 
+	/** AuditEvents handed over and not yet taken by the writer. */
+	int waiting() {
+		return queue.size();
+	}
+
 	private void writeWhileRunning() {
 		List<Pending> batch = new ArrayList<>(maxBatch);
 		while (running || !queue.isEmpty()) {

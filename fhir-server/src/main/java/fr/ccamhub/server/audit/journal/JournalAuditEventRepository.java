@@ -9,16 +9,12 @@ import fr.ccamhub.interceptors.ledger.LedgerActors;
 import fr.ccamhub.ledger.entry.LedgerAction;
 import fr.ccamhub.ledger.entry.LedgerEntry;
 import fr.ccamhub.ledger.entry.ResourceHasher;
-import fr.ccamhub.ledger.store.LedgerOutbox;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.AuditEvent;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -67,13 +63,7 @@ public final class JournalAuditEventRepository implements AuditEventRepository, 
 				? new LedgerEntry("AuditEvent", access.id(), "1", event.ledgerHash(), LedgerAction.CREATE, LedgerActors.SERVER,
 						access.recorded())
 				: null;
-		AuditEventColumns columns = AuditEventColumns.of(access);
-		if (access.write() && TransactionSynchronizationManager.isActualTransactionActive()
-				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-			TransactionAuditRows.add(dataSource, afterCommit, new JournalRow(access.id(), columns, event.json(), entry));
-		} else {
-			groupCommit.append(new JournalRow(access.id(), columns, event.json(), entry));
-		}
+		keep(new JournalRow(access.id(), AuditEventColumns.of(access), event.json(), entry), access.write());
 	}
 
 	@Override
@@ -92,42 +82,16 @@ public final class JournalAuditEventRepository implements AuditEventRepository, 
 				? new LedgerEntry("AuditEvent", id, "1", ResourceHasher.hashFhirResource(json), LedgerAction.CREATE,
 						LedgerActors.SERVER, now)
 				: null;
-		if (TransactionSynchronizationManager.isActualTransactionActive()
+		keep(new JournalRow(id, columns, json, entry), true);
+	}
+
+	/** In the current write transaction when there is one and {@code joinWrite}; otherwise group-committed now. */
+	private void keep(JournalRow row, boolean joinWrite) {
+		if (joinWrite && TransactionSynchronizationManager.isActualTransactionActive()
 				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-			appendInCurrentTransaction(id, columns, json, entry);
+			TransactionAuditRows.add(dataSource, afterCommit, row);
 		} else {
-			appendInOwnTransaction(id, columns, json, entry);
-		}
-	}
-
-	private void appendInCurrentTransaction(String id, AuditEventColumns columns, String json, LedgerEntry entry) {
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try {
-			append(connection, id, columns, json, entry);
-		} catch (SQLException e) {
-			throw new AuditJournalException("cannot record AuditEvent/" + id + ": " + e.getMessage(), e);
-		} finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
-		if (entry != null) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					afterCommit.run();
-				}
-			});
-		}
-	}
-
-	private void appendInOwnTransaction(String id, AuditEventColumns columns, String json, LedgerEntry entry) {
-		groupCommit.append(new JournalRow(id, columns, json, entry));
-	}
-
-	private static void append(Connection connection, String id, AuditEventColumns columns, String json, LedgerEntry entry)
-			throws SQLException {
-		JdbcAuditJournal.append(connection, id, columns, json);
-		if (entry != null) {
-			LedgerOutbox.enqueue(connection, entry);
+			groupCommit.append(row);
 		}
 	}
 }

@@ -2,6 +2,7 @@ package fr.ccamhub.server.audit.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import fr.ccamhub.ledger.entry.LedgerAction;
 import fr.ccamhub.ledger.entry.LedgerEntry;
@@ -64,7 +65,7 @@ class AuditJournalGroupCommitTest {
 		// The first batch's connection is held until the seven other requests wait: they must then go in one commit.
 		DataSource gated = new GatedDataSource(postgres.getPostgresDatabase(), () -> {
 			if (connections.getAndIncrement() == 0) {
-				await(othersQueued);
+				awaitLatch(othersQueued);
 			}
 		});
 		AtomicInteger commits = new AtomicInteger();
@@ -79,7 +80,7 @@ class AuditJournalGroupCommitTest {
 			for (int i = 0; i < 7; i++) {
 				answered.add(requests.submit(() -> journal.append(row())));
 			}
-			Thread.sleep(200);
+			await().atMost(Duration.ofSeconds(30)).until(() -> journal.waiting() == 7);
 			othersQueued.countDown();
 			for (Future<?> request : answered) {
 				request.get(30, TimeUnit.SECONDS);
@@ -109,7 +110,7 @@ class AuditJournalGroupCommitTest {
 	@Test
 	void aRequestIsRefusedWhenItsCommitDoesNotComeInTime() throws Exception {
 		CountDownLatch never = new CountDownLatch(1);
-		DataSource stuck = new GatedDataSource(postgres.getPostgresDatabase(), () -> await(never));
+		DataSource stuck = new GatedDataSource(postgres.getPostgresDatabase(), () -> awaitLatch(never));
 		AuditJournalGroupCommit journal = new AuditJournalGroupCommit(stuck, () -> {}, 1, 1, Duration.ofMillis(300));
 		try {
 			assertThatThrownBy(() -> journal.append(row()))
@@ -138,7 +139,7 @@ class AuditJournalGroupCommitTest {
 		}
 	}
 
-	private static void await(CountDownLatch latch) {
+	private static void awaitLatch(CountDownLatch latch) {
 		try {
 			latch.await(30, TimeUnit.SECONDS);
 		} catch (InterruptedException e) {
