@@ -6,11 +6,16 @@ SERVER=""
 DATA=""
 STARTED_NS=""
 
-# bench_build [maven arguments...]: the server jar, bench and bench's runtime classpath (CLASSPATH).
+# bench_build [maven arguments...]: the server jar, bench and bench's runtime classpath (CLASSPATH), and the server
+# jar extracted as docker/Dockerfile runs it (Spring Boot's "java -Djarmode=tools -jar ... extract": classes are
+# loaded from plain jars, as plain HAPI's are from its class path, not from jars nested in the fat jar).
 bench_build() {
   mvn -B -q -DskipTests "$@" package \
     dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
   CLASSPATH="bench/target/classes:$(cat bench/target/classpath.txt)"
+  rm -rf bench/target/ccamhub-extracted
+  java -Djarmode=tools -jar fhir-server/target/fhir-server-0.1.0-SNAPSHOT.jar extract \
+    --destination bench/target/ccamhub-extracted > /dev/null
 }
 
 # ensure_port_free <port>...: refuses to go on when something already listens there (another server would answer
@@ -34,14 +39,15 @@ start_plain_hapi() {
   SERVER=$!
 }
 
-# start_ccamhub <name> [server arguments...]: ccamhub from its jar, development mode unless the arguments configure an issuer.
+# start_ccamhub <name> [server arguments...]: ccamhub from its extracted jar, development mode unless the arguments
+# configure an issuer.
 start_ccamhub() {
   local name=$1
   shift
   ensure_port_free "$HTTP_PORT" "$MLLP_PORT"
   DATA=$(mktemp -d "/tmp/$name.XXXXXX")
   STARTED_NS=$(date +%s%N)
-  java -jar fhir-server/target/fhir-server-0.1.0-SNAPSHOT.jar \
+  java -jar bench/target/ccamhub-extracted/fhir-server-0.1.0-SNAPSHOT.jar \
     --ccamhub.data-directory="$DATA" --server.port="$HTTP_PORT" --ccamhub.hl7.mllp.port="$MLLP_PORT" "$@" \
     > "$OUT/$name.log" 2>&1 &
   SERVER=$!

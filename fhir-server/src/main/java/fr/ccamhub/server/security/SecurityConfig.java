@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -46,6 +47,16 @@ public class SecurityConfig {
 		return mode;
 	}
 
+	/**
+	 * No Micrometer observation around each of the security filters: with an observation registry present, Spring
+	 * Security otherwise wraps every filter of the chain in its own observation, a fifth of the filters' cost on a read.
+	 * Requests are still measured once, as {@code http.server.requests}.
+	 */
+	@Bean
+	SecurityObservationSettings noPerFilterSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
+
 	@Bean
 	SecurityFilterChain apiSecurity(
 			HttpSecurity http,
@@ -54,8 +65,11 @@ public class SecurityConfig {
 			SecurityProperties properties,
 			FhirContext fhirContext,
 			ObjectProvider<AuditEventRepository> auditEvents) throws Exception {
+		// A stateless API: no session, so no saved request to replay after a login and no logout endpoint.
 		http.csrf(csrf -> csrf.disable())
 				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.requestCache(cache -> cache.disable())
+				.logout(logout -> logout.disable())
 				.httpBasic(basic -> basic.disable())
 				.formLogin(form -> form.disable());
 		if (mode == AuthenticationMode.OFF_LOOPBACK_ONLY) {

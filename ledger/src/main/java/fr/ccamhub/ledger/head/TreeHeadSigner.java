@@ -1,16 +1,27 @@
 package fr.ccamhub.ledger.head;
 
 import fr.ccamhub.ledger.merkle.TreeHead;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.time.Clock;
+import java.util.Arrays;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 
-/** Signs tree heads with one Ed25519 {@link SigningKey}, stamping them with the clock's current time. */
+/**
+ * Signs tree heads with one Ed25519 {@link SigningKey}, stamping them with the clock's current time.
+ *
+ * <p>The signature is computed by Bouncy Castle: Ed25519 is deterministic (RFC 8032), so the bytes are those the JDK
+ * or OpenSSL compute with the same key, and Bouncy Castle does it about twenty times faster than the JDK 17 provider
+ * (whose signing took half of the ledger sequencer's time under load).
+ */
 public final class TreeHeadSigner {
+
+    private static final int ED25519_PUBLIC_KEY_LENGTH = 32;
 
     private final SigningKey key;
     private final Clock clock;
+    private final Ed25519PrivateKeyParameters privateKey;
 
     public TreeHeadSigner(SigningKey key, Clock clock) {
         if (key == null || clock == null) {
@@ -18,6 +29,23 @@ public final class TreeHeadSigner {
         }
         this.key = key;
         this.clock = clock;
+        this.privateKey = rawPrivateKey(key);
+    }
+
+    /** The RFC 8032 private key (32 bytes), checked against the key's public half. */
+    private static Ed25519PrivateKeyParameters rawPrivateKey(SigningKey key) {
+        if (!(key.privateKey() instanceof EdECPrivateKey edKey)) {
+            throw new IllegalArgumentException("the private key must be an Ed25519 key");
+        }
+        byte[] raw = edKey.getBytes().orElseThrow(
+                () -> new IllegalArgumentException("the Ed25519 private key " + key.keyId() + " does not expose its bytes"));
+        Ed25519PrivateKeyParameters parameters = new Ed25519PrivateKeyParameters(raw, 0);
+        byte[] encodedPublic = key.publicKey().getEncoded();
+        byte[] publicKey = Arrays.copyOfRange(encodedPublic, encodedPublic.length - ED25519_PUBLIC_KEY_LENGTH, encodedPublic.length);
+        if (!Arrays.equals(parameters.generatePublicKey().getEncoded(), publicKey)) {
+            throw new IllegalArgumentException("the private and public keys of " + key.keyId() + " do not belong together");
+        }
+        return parameters;
     }
 
     /** Signs {@code head} as of now. */
@@ -25,15 +53,11 @@ public final class TreeHeadSigner {
         long timestampMillis = clock.millis();
         byte[] rootHash = head.rootHash();
         byte[] input = TreeHeadSignatureInput.of(head.size(), timestampMillis, rootHash);
-        try {
-            // Signature objects are not thread-safe and cheap to create: one per head.
-            Signature ed25519 = Signature.getInstance("Ed25519");
-            ed25519.initSign(key.privateKey());
-            ed25519.update(input);
-            return new SignedTreeHead(head.size(), timestampMillis, rootHash, ed25519.sign(), key.keyId());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed with key " + key.keyId(), e);
-        }
+        // Signers are not thread-safe and cheap to create: one per head.
+        Ed25519Signer ed25519 = new Ed25519Signer();
+        ed25519.init(true, privateKey);
+        ed25519.update(input, 0, input.length);
+        return new SignedTreeHead(head.size(), timestampMillis, rootHash, ed25519.generateSignature(), key.keyId());
     }
 
     /** Id of the key this signer uses. */

@@ -152,4 +152,15 @@ class TreeHeadSignerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must be an Ed25519 key");
     }
+
+    @Test
+    void aPrivateKeyPairedWithAnotherKeysPublicHalfIsRefusedBeforeItSignsAnything() throws Exception {
+        KeyPairGenerator ed25519 = KeyPairGenerator.getInstance("Ed25519");
+        KeyPair one = ed25519.generateKeyPair();
+        KeyPair other = ed25519.generateKeyPair();
+
+        assertThatThrownBy(() -> new TreeHeadSigner(SigningKey.of(new KeyPair(other.getPublic(), one.getPrivate())), NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("do not belong together");
+    }
 }
