@@ -12,8 +12,9 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  * Signs tree heads with one Ed25519 {@link SigningKey}, stamping them with the clock's current time.
  *
  * <p>The signature is computed by Bouncy Castle: Ed25519 is deterministic (RFC 8032), so the bytes are those the JDK
- * or OpenSSL compute with the same key, and Bouncy Castle does it about twenty times faster than the JDK 17 provider
- * (whose signing took half of the ledger sequencer's time under load).
+ * or OpenSSL compute with the same key, and Bouncy Castle does it about fifteen times faster than the JDK 17 provider
+ * (0.14 against 2 ms per signature on the 2-core machine; the JDK's signing took half of the ledger sequencer's time
+ * under load).
  */
 public final class TreeHeadSigner {
 
