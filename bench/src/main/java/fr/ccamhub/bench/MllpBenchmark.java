@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -37,28 +38,30 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MllpBenchmark {
 
-	private record Result(String name, long count, long errors, double seconds, List<Long> latenciesMicros) {
+	/** One measured phase; {@code key} names it in the {@code result} line, {@code name} in the table. */
+	private record Result(String key, String name, long count, long errors, double seconds, List<Long> sortedMicros) {
 
-		String resultLine() {
+		static Result of(String key, String name, long errors, double seconds, Collection<Long> latenciesMicros) {
 			List<Long> sorted = new ArrayList<>(latenciesMicros);
 			Collections.sort(sorted);
-			return String.format(Locale.ROOT, "result %s msgs_per_s=%.1f p50=%.1f p95=%.1f p99=%.1f errors=%d",
-					name.startsWith("HL7") ? "mllp" : "fhir-transaction", count / seconds, percentile(sorted, 50),
-					percentile(sorted, 95), percentile(sorted, 99), errors);
+			return new Result(key, name, sorted.size(), errors, seconds, sorted);
+		}
+
+		String resultLine() {
+			return String.format(Locale.ROOT, "result %s msgs_per_s=%.1f p50=%.1f p95=%.1f p99=%.1f errors=%d", key,
+					count / seconds, percentile(50), percentile(95), percentile(99), errors);
 		}
 
 		String line() {
-			List<Long> sorted = new ArrayList<>(latenciesMicros);
-			Collections.sort(sorted);
 			return String.format(Locale.ROOT, "| %-28s | %7d | %5d | %8.1f | %7.1f | %7.1f | %7.1f |", name, count, errors,
-					count / seconds, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
+					count / seconds, percentile(50), percentile(95), percentile(99));
 		}
 
-		private static double percentile(List<Long> sorted, int p) {
-			if (sorted.isEmpty()) {
+		private double percentile(int p) {
+			if (sortedMicros.isEmpty()) {
 				return Double.NaN;
 			}
-			return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1000.0;
+			return sortedMicros.get(Math.min(sortedMicros.size() - 1, (int) Math.ceil(p / 100.0 * sortedMicros.size()) - 1)) / 1000.0;
 		}
 	}
 
@@ -109,7 +112,7 @@ public final class MllpBenchmark {
 			return null;
 		});
 		double elapsed = (System.nanoTime() - start) / 1e9;
-		return new Result("HL7 v2 over MLLP (ACK AA)", latencies.size(), errors.get(), elapsed, new ArrayList<>(latencies));
+		return Result.of("mllp", "HL7 v2 over MLLP (ACK AA)", errors.get(), elapsed, latencies);
 	}
 
 	private static Result fhirPhase(String base, int connections, int seconds, WorkloadMix mix) throws Exception {
@@ -139,7 +142,7 @@ public final class MllpBenchmark {
 			return null;
 		});
 		double elapsed = (System.nanoTime() - start) / 1e9;
-		return new Result("same Bundles as FHIR transactions", latencies.size(), errors.get(), elapsed, new ArrayList<>(latencies));
+		return Result.of("fhir-transaction", "same Bundles as FHIR transactions", errors.get(), elapsed, latencies);
 	}
 
 	private static void runConcurrently(int workers, java.util.concurrent.Callable<Void> work) throws Exception {
