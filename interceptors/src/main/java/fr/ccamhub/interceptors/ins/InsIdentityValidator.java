@@ -72,8 +72,8 @@ public final class InsIdentityValidator {
 		return problems;
 	}
 
-
-	private static Optional<String> identityStatus(Patient patient) {
+	/** The FR Core identity status (VIDE, PROV, VALI, QUAL…) recorded on the patient, if any. */
+	public static Optional<String> identityStatus(Patient patient) {
 		Extension reliability = patient.getExtensionByUrl(IDENTITY_RELIABILITY);
 		if (reliability == null) {
 			return Optional.empty();
