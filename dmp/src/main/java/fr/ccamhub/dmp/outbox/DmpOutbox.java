@@ -72,7 +72,7 @@ public final class DmpOutbox {
 					                 WHERE (state = 'PENDING' AND next_attempt_at <= now())
 					                    OR (state = 'SENDING' AND lease_until < now())
 					                 ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
-					RETURNING """ + COLUMNS)) {
+					RETURNING""" + " " + COLUMNS)) {
 				claim.setDouble(1, lease.toMillis() / 1000.0);
 				claim.setInt(2, limit);
 				List<OutboxItem> items = readAll(claim);
