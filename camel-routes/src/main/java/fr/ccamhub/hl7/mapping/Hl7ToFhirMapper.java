@@ -29,7 +29,7 @@ public final class Hl7ToFhirMapper {
 		this.financial = new FinancialMapper(patients, encounters, procedures);
 		this.adt = new AdtMapper(patients, encounters, financial, new DmpConsentMapper(dates));
 		this.oru = new OruMapper(patients, encounters, new ObservationMapper(dates));
-		this.mdm = new MdmMapper(patients, encounters);
+		this.mdm = new MdmMapper(patients, encounters, dates);
 	}
 
 	public MappedMessage map(Message message) {

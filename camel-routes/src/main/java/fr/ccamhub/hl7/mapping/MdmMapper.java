@@ -13,12 +13,20 @@ import org.hl7.fhir.r4.model.Identifier;
  */
 final class MdmMapper {
 
+	/** Producers' "this document goes / does not go to the DMP" (CI-SIS OBX DESTDMP), kept as a tag. */
+	static final String DMP_DESTINATION_SYSTEM = "https://fhir.ccamhub.fr/CodeSystem/dmp-destination";
+
+	/** PRT-4 participations that name the document's author (CI-SIS: "SB", the sender-author). */
+	private static final java.util.Set<String> AUTHOR_PARTICIPATIONS = java.util.Set.of("SB", "AUT");
+
 	private final PatientMapper patients;
 	private final EncounterMapper encounters;
+	private final Hl7Dates dates;
 
-	MdmMapper(PatientMapper patients, EncounterMapper encounters) {
+	MdmMapper(PatientMapper patients, EncounterMapper encounters, Hl7Dates dates) {
 		this.patients = patients;
 		this.encounters = encounters;
+		this.dates = dates;
 	}
 
 	MappedMessage map(MessageContext context, SegmentList segments) {
@@ -44,6 +52,7 @@ final class MdmMapper {
 				? Enumerations.DocumentReferenceStatus.ENTEREDINERROR
 				: Enumerations.DocumentReferenceStatus.CURRENT;
 		DocumentReference document = DocumentMapper.map(content, patient, id, type, status, transaction);
+		describe(document, txa, segments, transaction);
 		String parent = Fields.get(txa.segment(), 13, 1);
 		if ("T10".equals(context.triggerEvent()) && !parent.isEmpty()) {
 			document.addRelatesTo()
@@ -53,5 +62,51 @@ final class MdmMapper {
 		}
 		transaction.upsert(document, id);
 		return new MappedMessage(context, transaction.bundle(), "MDM^" + context.triggerEvent() + " document " + documentNumber);
+	}
+
+	/**
+	 * What the DMP needs of a document beyond its content: when it was written (TXA-6 origination, else TXA-4
+	 * activity), whether it is final (TXA-17: AU/LA authenticated, DI/DO/IN/IP/PA not yet), who wrote it (PRT author,
+	 * else TXA-9 originator, TXA-22 authenticator, TXA-5 provider) and whether its producer meant it for the DMP
+	 * (OBX DESTDMP of the CI-SIS MetaDMPMSS block).
+	 */
+	private void describe(DocumentReference document, SegmentList.Located txa, SegmentList segments,
+			TransactionBundle transaction) {
+		dates.dateTime(Fields.get(txa.segment(), 6, 1)).or(() -> dates.dateTime(Fields.get(txa.segment(), 4, 1)))
+				.ifPresent(date -> document.setDate(date.getValue()));
+		switch (Fields.get(txa.segment(), 17, 1).toUpperCase(java.util.Locale.ROOT)) {
+			case "AU", "LA" -> document.setDocStatus(DocumentReference.ReferredDocumentStatus.FINAL);
+			case "DI", "DO", "IN", "IP", "PA" -> document.setDocStatus(DocumentReference.ReferredDocumentStatus.PRELIMINARY);
+			default -> { }
+		}
+		authorOf(txa, segments, transaction).ifPresent(document::addAuthor);
+		for (SegmentList.Located obx : segments.named("OBX")) {
+			if ("DESTDMP".equals(Fields.get(obx.segment(), 3, 1)) && "MetaDMPMSS".equals(Fields.get(obx.segment(), 3, 3))) {
+				String value = Fields.get(obx.segment(), 5, 1).toUpperCase(java.util.Locale.ROOT);
+				if (value.equals("Y") || value.equals("N")) {
+					document.getMeta().addTag(DMP_DESTINATION_SYSTEM, value,
+							value.equals("Y") ? "Destiné au DMP" : "Non destiné au DMP");
+				}
+			}
+		}
+	}
+
+	private static java.util.Optional<org.hl7.fhir.r4.model.Reference> authorOf(SegmentList.Located txa,
+			SegmentList segments, TransactionBundle transaction) {
+		for (SegmentList.Located prt : segments.named("PRT")) {
+			if (AUTHOR_PARTICIPATIONS.contains(Fields.get(prt.segment(), 4, 1))) {
+				var author = PractitionerMapper.reference(prt.segment(), 5, 0, transaction);
+				if (author.filter(org.hl7.fhir.r4.model.Reference::hasReference).isPresent()) {
+					return author;
+				}
+			}
+		}
+		for (int field : new int[] {9, 22, 5}) {
+			var author = PractitionerMapper.reference(txa.segment(), field, 0, transaction);
+			if (author.filter(org.hl7.fhir.r4.model.Reference::hasReference).isPresent()) {
+				return author;
+			}
+		}
+		return java.util.Optional.empty();
 	}
 }

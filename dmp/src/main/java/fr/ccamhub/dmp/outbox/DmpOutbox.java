@@ -179,6 +179,20 @@ public final class DmpOutbox {
 		});
 	}
 
+	/** Where the recipient keeps a delivered document, by its master identifier as shared. */
+	public Optional<String> remoteLocationOf(String masterIdentifier) {
+		return inTransaction(connection -> {
+			try (PreparedStatement select = connection.prepareStatement("""
+					SELECT remote_location FROM ccamhub_dmp_outbox
+					 WHERE master_identifier = ? AND state = 'DELIVERED'""")) {
+				select.setString(1, masterIdentifier);
+				try (ResultSet rows = select.executeQuery()) {
+					return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+				}
+			}
+		});
+	}
+
 	/** The rows of a document, newest first. */
 	public List<OutboxItem> ofDocument(String documentId) {
 		return inTransaction(connection -> {

@@ -6,7 +6,9 @@ import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
+import fr.ccamhub.dmp.bundle.PdsmProfiles;
 import fr.ccamhub.dmp.bundle.BundleValidator;
 import fr.ccamhub.dmp.bundle.ValidationReport;
 import java.io.IOException;
@@ -60,10 +62,16 @@ public final class PdsmValidator implements BundleValidator {
 		this.validator = fhirContext.newValidator().registerValidatorModule(module);
 	}
 
+	/**
+	 * Validates against the ITI-65 profile whatever the Bundle declares (the validator only checks the profiles a
+	 * resource names), then checks what the profiles cannot: that the Bundle names the profile at all, and that each
+	 * attachment's size and SHA-1 are those of the Binary it points to.
+	 */
 	@Override
 	public ValidationReport validate(Bundle provideBundle) {
-		ValidationResult result = validator.validateWithResult(provideBundle);
-		List<String> errors = new ArrayList<>();
+		ValidationResult result = validator.validateWithResult(provideBundle,
+				new ValidationOptions().addProfile(PdsmProfiles.PROVIDE_BUNDLE));
+		List<String> errors = new ArrayList<>(ProvideBundleChecks.problems(provideBundle));
 		List<String> warnings = new ArrayList<>();
 		for (SingleValidationMessage message : result.getMessages()) {
 			String line = message.getLocationString() + " : " + message.getMessage();

@@ -96,6 +96,18 @@ class PdsmBundleBuilderTest {
 	}
 
 	@Test
+	void a_bundle_that_does_not_name_its_profile_or_whose_hash_is_wrong_does_not_validate() {
+		Bundle bundle = builder.build(SampleDocuments.document(), "urn:oid:1.2.3", 5).bundle();
+		bundle.setMeta(null);
+		((DocumentReference) bundle.getEntry().get(1).getResource()).getContentFirstRep().getAttachment()
+				.setHash(new byte[20]);
+
+		assertThat(validator.validate(bundle).errors())
+				.anySatisfy(error -> assertThat(error).contains("meta.profile"))
+				.anySatisfy(error -> assertThat(error).contains("SHA-1"));
+	}
+
+	@Test
 	void a_bundle_without_custodian_does_not_validate() {
 		Bundle bundle = builder.build(SampleDocuments.document(), "urn:oid:1.2.3", 5).bundle();
 		((DocumentReference) bundle.getEntry().get(1).getResource()).setCustodian(null);

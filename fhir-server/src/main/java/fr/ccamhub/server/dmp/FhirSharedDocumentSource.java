@@ -1,0 +1,88 @@
+package fr.ccamhub.server.dmp;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import fr.ccamhub.dmp.bundle.SharedDocument;
+import fr.ccamhub.dmp.delivery.SharedDocumentSource;
+import fr.ccamhub.dmp.outbox.DmpOutbox;
+import fr.ccamhub.dmp.outbox.OutboxItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Binary;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * Reads a queued document from the FHIR store as it was queued (that version), with its Binary, its patient as it is
+ * now (identity and INS may have been qualified since), the practitioners who wrote it, and, for a replacement, where
+ * the recipient keeps the replaced document.
+ */
+final class FhirSharedDocumentSource implements SharedDocumentSource {
+
+	private final DaoRegistry daos;
+	private final DmpOutbox outbox;
+
+	FhirSharedDocumentSource(DaoRegistry daos, DmpOutbox outbox) {
+		this.daos = daos;
+		this.outbox = outbox;
+	}
+
+	@Override
+	public Optional<SharedDocument> load(OutboxItem item) {
+		try {
+			DocumentReference document = dao(DocumentReference.class).read(
+					new IdType("DocumentReference", item.documentId(), item.documentVersion()), system());
+			String contentUrl = document.getContentFirstRep().getAttachment().getUrl();
+			if (contentUrl == null || !contentUrl.startsWith("Binary/")) {
+				return Optional.empty();
+			}
+			Binary content = dao(Binary.class).read(new IdType(contentUrl), system());
+			Patient patient = dao(Patient.class).read(new IdType("Patient", item.patientId()), system());
+			List<Practitioner> authors = new ArrayList<>();
+			for (Reference author : document.getAuthor()) {
+				practitionerOf(author).ifPresent(authors::add);
+			}
+			Optional<String> replacedLocation = item.replaces().flatMap(outbox::remoteLocationOf)
+					.map(location -> new IdType(location).toUnqualifiedVersionless().getValue());
+			return Optional.of(new SharedDocument(document, content, patient, authors, item.replaces(), replacedLocation));
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			return Optional.empty();
+		}
+	}
+
+	private Optional<Practitioner> practitionerOf(Reference author) {
+		String reference = author.getReference();
+		if (reference == null) {
+			return Optional.empty();
+		}
+		IdType id = new IdType(reference);
+		try {
+			if ("Practitioner".equals(id.getResourceType())) {
+				return Optional.of(dao(Practitioner.class).read(id.toUnqualifiedVersionless(), system()));
+			}
+			if ("PractitionerRole".equals(id.getResourceType())) {
+				PractitionerRole role = dao(PractitionerRole.class).read(id.toUnqualifiedVersionless(), system());
+				return role.hasPractitioner() ? practitionerOf(role.getPractitioner()) : Optional.empty();
+			}
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			return Optional.empty();
+		}
+		return Optional.empty();
+	}
+
+	private <T extends org.hl7.fhir.instance.model.api.IBaseResource> IFhirResourceDao<T> dao(Class<T> type) {
+		return daos.getResourceDao(type);
+	}
+
+	private static SystemRequestDetails system() {
+		return new SystemRequestDetails();
+	}
+}
