@@ -38,8 +38,11 @@ final class PractitionerMapper {
 		String type = Fields.get(segment, field, repetition, 13, 1);
 		Identifier key;
 		if (Hl7Systems.RPPS_ID_NAT_PS_OID.equals(oid) || "RPPS".equals(type) || "IDNPS".equals(type)) {
-			String rpps = "RPPS".equals(type) ? id : (id.length() == 12 && id.startsWith("8") ? id.substring(1) : null);
-			String idNatPs = "RPPS".equals(type) ? "8" + id : id;
+			// An 11-digit RPPS becomes idNatPs 8+RPPS; a 12-digit id starting with 8 already is one, whatever its type
+			// says (the ANS examples type idNatPs values as RPPS).
+			boolean bareRpps = id.matches("[0-9]{11}");
+			String rpps = bareRpps ? id : (id.length() == 12 && id.startsWith("8") ? id.substring(1) : null);
+			String idNatPs = bareRpps ? "8" + id : id;
 			key = practitioner.addIdentifier().setSystem("urn:oid:" + Hl7Systems.RPPS_ID_NAT_PS_OID).setValue(idNatPs);
 			key.setType(new CodeableConcept(new Coding(Hl7Systems.IDENTIFIER_TYPE_V2, "IDNPS", null)));
 			if (rpps != null) {

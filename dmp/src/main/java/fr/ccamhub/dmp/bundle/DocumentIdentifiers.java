@@ -22,16 +22,25 @@ public final class DocumentIdentifiers {
 	public static String masterIdentifierOf(DocumentReference document, String sourceId) {
 		String value = document.hasMasterIdentifier() ? document.getMasterIdentifier().getValue() : null;
 		if (value != null) {
-			String trimmed = value.trim();
-			if (trimmed.matches(OID)) {
-				return "urn:oid:" + trimmed;
-			}
-			if (trimmed.matches("urn:oid:" + OID) || trimmed.matches("urn:uuid:[0-9a-fA-F-]{36}")) {
-				return trimmed;
+			java.util.Optional<String> shared = asUniqueId(value);
+			if (shared.isPresent()) {
+				return shared.get();
 			}
 		}
 		return "urn:uuid:" + nameUuid(sourceId + "|DocumentReference/" + document.getIdElement().getIdPart()
 				+ "/_history/" + document.getIdElement().getVersionIdPart());
+	}
+
+	/** A producer's document id as a shared unique id, when it is one already: an OID, or a urn:oid / urn:uuid. */
+	public static java.util.Optional<String> asUniqueId(String value) {
+		String trimmed = value == null ? "" : value.trim();
+		if (trimmed.matches(OID)) {
+			return java.util.Optional.of("urn:oid:" + trimmed);
+		}
+		if (trimmed.matches("urn:oid:" + OID) || trimmed.matches("urn:uuid:[0-9a-fA-F-]{36}")) {
+			return java.util.Optional.of(trimmed);
+		}
+		return java.util.Optional.empty();
 	}
 
 	/** The SubmissionSet unique id for an outbox row: under this system's OID. */

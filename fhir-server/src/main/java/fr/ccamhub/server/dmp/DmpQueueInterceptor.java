@@ -145,9 +145,7 @@ final class DmpQueueInterceptor {
 						if (!found.isEmpty()) {
 							return Optional.of(DocumentIdentifiers.masterIdentifierOf((DocumentReference) found.get(0), sourceId));
 						}
-						DocumentReference named = new DocumentReference();
-						named.setMasterIdentifier(identifier);
-						return Optional.of(DocumentIdentifiers.masterIdentifierOf(named, sourceId));
+						return DocumentIdentifiers.asUniqueId(identifier.getValue());
 					}
 					if (relation.getTarget().hasReference()) {
 						try {

@@ -50,9 +50,12 @@ final class FhirSharedDocumentSource implements SharedDocumentSource {
 			for (Reference author : document.getAuthor()) {
 				practitionerOf(author).ifPresent(authors::add);
 			}
+			// A replacement of a document the recipient has: relatesTo replaces, and the old one superseded where it is.
+			// One the recipient never had (held, dead, or never queued) is shared as a new document.
 			Optional<String> replacedLocation = item.replaces().flatMap(outbox::remoteLocationOf)
 					.map(location -> new IdType(location).toUnqualifiedVersionless().getValue());
-			return Optional.of(new SharedDocument(document, content, patient, authors, item.replaces(), replacedLocation));
+			Optional<String> replaced = replacedLocation.isPresent() ? item.replaces() : Optional.empty();
+			return Optional.of(new SharedDocument(document, content, patient, authors, replaced, replacedLocation));
 		} catch (ResourceNotFoundException | ResourceGoneException e) {
 			return Optional.empty();
 		}
