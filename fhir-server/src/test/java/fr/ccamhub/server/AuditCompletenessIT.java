@@ -8,14 +8,11 @@ import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ccamhub.ledger.entry.ResourceHasher;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -171,32 +168,8 @@ class AuditCompletenessIT {
 	}
 
 	private Process start(int httpPort, int mllpPort, String name) throws Exception {
-		Path jar;
-		try (var files = Files.list(Path.of("target"))) {
-			jar = files.filter(p -> p.getFileName().toString().matches("fhir-server-[^-]*-SNAPSHOT\\.jar|fhir-server-[0-9.]+\\.jar"))
-					.findFirst().orElseThrow(() -> new IllegalStateException("run 'mvn verify': the server jar is built before integration tests"));
-		}
-		Process process = new ProcessBuilder(
-						Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar.toString(),
-						"--server.port=" + httpPort,
-						"--ccamhub.hl7.mllp.port=" + mllpPort,
-						"--ccamhub.data-directory=" + dataDirectory,
-						"--ccamhub.terminology.ccam.load-on-startup=false")
-				.redirectErrorStream(true)
-				.redirectOutput(new File("target/audit-completeness-" + name + ".log"))
-				.start();
-		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("server exited, see target/audit-completeness-" + name + ".log");
-			}
-			try {
-				return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness")).build(),
-						HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-			} catch (IOException e) {
-				return false;
-			}
-		});
-		return process;
+		return ServerProcess.start(dataDirectory, httpPort, mllpPort, "audit-completeness-" + name,
+				"/actuator/health/readiness");
 	}
 
 	private static IGenericClient fhirClient(int port) {
@@ -206,8 +179,6 @@ class AuditCompletenessIT {
 	}
 
 	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return ServerProcess.freePort();
 	}
 }

@@ -5,15 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,44 +102,7 @@ class CrashRecoveryIT {
 	}
 
 	private Process start(int httpPort, int mllpPort, String name) throws Exception {
-		Path jar;
-		try (var files = Files.list(Path.of("target"))) {
-			jar = files.filter(p -> p.getFileName().toString().matches("fhir-server-.*\\.jar") && !p.toString().endsWith("-plain.jar"))
-					.findFirst().orElseThrow(() -> new IllegalStateException("run 'mvn verify': the server jar is built before integration tests"));
-		}
-		Process process = new ProcessBuilder(
-						Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar", jar.toString(),
-						"--server.port=" + httpPort,
-						"--ccamhub.hl7.mllp.port=" + mllpPort,
-						"--ccamhub.data-directory=" + dataDirectory,
-						"--ccamhub.terminology.ccam.load-on-startup=false")
-				.redirectErrorStream(true)
-				.redirectOutput(new File("target/crash-recovery-" + name + ".log"))
-				.start();
-		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("server exited, see target/crash-recovery-" + name + ".log");
-			}
-			return metadataAnswers(httpPort) && mllpAccepts(mllpPort);
-		});
-		return process;
-	}
-
-	private static boolean metadataAnswers(int port) {
-		try {
-			return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir/metadata")).build(),
-					HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-		} catch (IOException | InterruptedException e) {
-			return false;
-		}
-	}
-
-	private static boolean mllpAccepts(int port) {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			return true;
-		} catch (IOException e) {
-			return false;
-		}
+		return ServerProcess.start(dataDirectory, httpPort, mllpPort, "crash-recovery-" + name, "/fhir/metadata");
 	}
 
 	private static IGenericClient fhirClient(int port) {
@@ -156,9 +111,7 @@ class CrashRecoveryIT {
 	}
 
 	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return ServerProcess.freePort();
 	}
 
 	/** The burst: DFT^P03 messages, each with its own control id and act (FT1-2). */

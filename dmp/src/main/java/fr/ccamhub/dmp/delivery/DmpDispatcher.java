@@ -66,21 +66,30 @@ public final class DmpDispatcher {
 		this.clock = clock;
 	}
 
-	/** Claims the rows due now (at most {@code limit}, leased for {@code lease}) and dispatches each; returns them. */
+	/**
+	 * Dispatches up to {@code limit} rows due now, claiming them one at a time (each leased for {@code lease}, which
+	 * must outlast a send: connect and read timeouts); returns how many were claimed.
+	 */
 	public int dispatchDue(int limit, Duration lease) {
-		List<OutboxItem> due = outbox.claimDue(limit, lease);
-		for (OutboxItem item : due) {
+		int claimed = 0;
+		while (claimed < limit) {
+			List<OutboxItem> due = outbox.claimDue(1, lease);
+			if (due.isEmpty()) {
+				break;
+			}
+			claimed++;
+			OutboxItem item = due.get(0);
 			try {
-				dispatch(item);
+				dispatch(item, lease);
 			} catch (RuntimeException e) {
 				// The row stays leased: it is claimed again (as ambiguous) when its lease ends.
 				log.error("DMP dispatch of outbox row {} failed; retried after its lease", item.id(), e);
 			}
 		}
-		return due.size();
+		return claimed;
 	}
 
-	void dispatch(OutboxItem item) {
+	void dispatch(OutboxItem item, Duration lease) {
 		Optional<SharedDocument> loaded = documents.load(item);
 		if (loaded.isEmpty()) {
 			dead(item, "document-introuvable", Optional.empty(), "Le document " + item.documentId() + " (version "
@@ -91,7 +100,7 @@ public final class DmpDispatcher {
 		GateDecision decision = gate.decide(document.patient(), consents.activePolicies(item.patientId()));
 		if (!decision.allowsSending()) {
 			tell(item, DeliveryOutcome.HELD, decision.text(), Optional.empty(), Optional.empty());
-			outbox.markHeld(item.id(), decision);
+			outbox.markHeld(item, decision);
 			return;
 		}
 		ProvideBundle provide;
@@ -110,6 +119,11 @@ public final class DmpDispatcher {
 		if (item.ambiguous() && foundAlready(item, provide)) {
 			return;
 		}
+		if (!outbox.renewLease(item, lease)) {
+			// Validation outlasted the lease and another dispatcher took the row over: it sends, not this one.
+			log.warn("DMP outbox row {} was claimed again by another dispatcher; not sent from here", item.id());
+			return;
+		}
 		RecipientAnswer answer;
 		try {
 			answer = circuitBreaker.executeSupplier(() -> recipient.provide(provide.bundle()));
@@ -117,7 +131,7 @@ public final class DmpDispatcher {
 			Instant next = clock.instant().plus(Duration.ofSeconds(5));
 			tell(item, DeliveryOutcome.POSTPONED, "circuit ouvert : envoi différé", Optional.empty(),
 					Optional.of(provide.submissionSetId()));
-			outbox.postpone(item.id(), "circuit ouvert vers le destinataire (identifiants refusés) : envoi différé", next);
+			outbox.postpone(item, "circuit ouvert vers le destinataire (identifiants refusés) : envoi différé", next);
 			return;
 		}
 		handle(item, provide, answer);
@@ -143,7 +157,7 @@ public final class DmpDispatcher {
 						.getWaitIntervalFunctionInOpenState().apply(1));
 				tell(item, DeliveryOutcome.POSTPONED, "identifiants refusés : " + answer.detail(), answer.httpStatus(),
 						submissionSet);
-				outbox.postpone(item.id(), "identifiants refusés par le destinataire : " + answer.detail(), next);
+				outbox.postpone(item, "identifiants refusés par le destinataire : " + answer.detail(), next);
 			}
 			case REJECTED -> dead(item, "refuse-par-le-destinataire", answer.httpStatus(), answer.detail(),
 					Optional.of(encode(provide)), submissionSet);
@@ -159,7 +173,7 @@ public final class DmpDispatcher {
 		}
 		Instant next = retries.next(item.attempts(), answer.retryAfter(), clock.instant());
 		tell(item, DeliveryOutcome.RETRY, answer.detail(), answer.httpStatus(), submissionSet);
-		outbox.markRetry(item.id(), answer.httpStatus(), answer.detail(), next, ambiguous);
+		outbox.markRetry(item, answer.httpStatus(), answer.detail(), next, ambiguous);
 	}
 
 	/** After an attempt that may have stored it: if the recipient has the document, it is delivered. */
@@ -188,13 +202,13 @@ public final class DmpDispatcher {
 	private void delivered(OutboxItem item, Optional<Integer> status, Optional<String> location, String detail,
 			Optional<String> submissionSet) {
 		tell(item, DeliveryOutcome.DELIVERED, detail, status, submissionSet);
-		outbox.markDelivered(item.id(), status, location);
+		outbox.markDelivered(item, status, location);
 	}
 
 	private void dead(OutboxItem item, String reason, Optional<Integer> status, String detail, Optional<String> bundle,
 			Optional<String> submissionSet) {
 		tell(item, DeliveryOutcome.DEAD, reason + " : " + detail, status, submissionSet);
-		outbox.markDead(item.id(), reason, status, detail, bundle);
+		outbox.markDead(item, reason, status, detail, bundle);
 	}
 
 	/** Listeners first (the audit trail), then the outbox: an attempt is never recorded as done without its trace. */

@@ -59,7 +59,8 @@ public final class DmpOutbox {
 
 	/**
 	 * Claims up to {@code limit} rows due now (waiting, or sending past their lease), oldest first, counts an attempt
-	 * on each and leases them for {@code lease}.
+	 * on each (the attempt count is also the claim's fencing token: every later update of the row checks it) and
+	 * leases them for {@code lease}.
 	 */
 	public List<OutboxItem> claimDue(int limit, Duration lease) {
 		return inTransaction(connection -> {
@@ -82,53 +83,70 @@ public final class DmpOutbox {
 		});
 	}
 
+	/**
+	 * Extends the lease of a row this dispatcher claimed, right before it sends: false when the row is no longer its
+	 * own (its lease ran out and another dispatcher claimed it: its {@code attempts}, the fencing token, changed).
+	 */
+	public boolean renewLease(OutboxItem item, Duration lease) {
+		return inTransaction(connection -> execute(connection, """
+				UPDATE ccamhub_dmp_outbox SET lease_until = now() + make_interval(secs => ?), updated_at = now()
+				 WHERE id = ? AND state = 'SENDING' AND attempts = ?""", lease.toMillis() / 1000.0, item.id(),
+				item.attempts()) == 1);
+	}
+
 	/** The recipient acknowledged the document. */
-	public void markDelivered(long id, Optional<Integer> status, Optional<String> remoteLocation) {
+	public void markDelivered(OutboxItem item, Optional<Integer> status, Optional<String> remoteLocation) {
 		update("""
 				UPDATE ccamhub_dmp_outbox SET state = 'DELIVERED', last_status = ?, last_error = NULL,
 				       remote_location = ?, lease_until = NULL, ambiguous = FALSE, delivered_at = now(), updated_at = now()
-				 WHERE id = ? AND state = 'SENDING'""", status.orElse(null), remoteLocation.orElse(null), id);
+				 WHERE id = ? AND state = 'SENDING' AND attempts = ?""", status.orElse(null), remoteLocation.orElse(null),
+				item.id(), item.attempts());
 	}
 
 	/**
 	 * The attempt failed in a way worth retrying at {@code nextAttemptAt}; {@code ambiguous} when the recipient may
 	 * have stored the document (a timeout after sending), so that the next attempt looks it up first.
 	 */
-	public void markRetry(long id, Optional<Integer> status, String error, Instant nextAttemptAt, boolean ambiguous) {
+	public void markRetry(OutboxItem item, Optional<Integer> status, String error, Instant nextAttemptAt,
+			boolean ambiguous) {
 		update("""
 				UPDATE ccamhub_dmp_outbox SET state = 'PENDING', last_status = ?, last_error = ?, next_attempt_at = ?,
 				       ambiguous = ambiguous OR ?, lease_until = NULL, updated_at = now()
-				 WHERE id = ? AND state = 'SENDING'""", status.orElse(null), error, Timestamp.from(nextAttemptAt),
-				ambiguous, id);
+				 WHERE id = ? AND state = 'SENDING' AND attempts = ?""", status.orElse(null), error,
+				Timestamp.from(nextAttemptAt), ambiguous, item.id(), item.attempts());
 	}
 
 	/** Nothing was tried (e.g. the circuit to the recipient is open): the attempt is given back. */
-	public void postpone(long id, String error, Instant nextAttemptAt) {
+	public void postpone(OutboxItem item, String error, Instant nextAttemptAt) {
 		update("""
 				UPDATE ccamhub_dmp_outbox SET state = 'PENDING', attempts = GREATEST(attempts - 1, 0), last_error = ?,
 				       next_attempt_at = ?, lease_until = NULL, updated_at = now()
-				 WHERE id = ? AND state = 'SENDING'""", error, Timestamp.from(nextAttemptAt), id);
+				 WHERE id = ? AND state = 'SENDING' AND attempts = ?""", error, Timestamp.from(nextAttemptAt), item.id(),
+				item.attempts());
 	}
 
 	/** The sharing gate held the document back just before sending; the attempt is given back. */
-	public void markHeld(long id, GateDecision gate) {
+	public void markHeld(OutboxItem item, GateDecision gate) {
 		update("""
 				UPDATE ccamhub_dmp_outbox SET state = 'HELD', attempts = GREATEST(attempts - 1, 0), hold_reason = ?,
 				       hold_text = ?, lease_until = NULL, updated_at = now()
-				 WHERE id = ? AND state = 'SENDING'""", gate.reason().orElseThrow().code(), gate.text(), id);
+				 WHERE id = ? AND state = 'SENDING' AND attempts = ?""", gate.reason().orElseThrow().code(), gate.text(),
+				item.id(), item.attempts());
 	}
 
 	/** The document cannot be delivered without a human: kept with the dead letters. */
-	public void markDead(long id, String reason, Optional<Integer> status, String detail, Optional<String> bundle) {
+	public void markDead(OutboxItem item, String reason, Optional<Integer> status, String detail,
+			Optional<String> bundle) {
 		inTransaction(connection -> {
 			int updated = execute(connection, """
 					UPDATE ccamhub_dmp_outbox SET state = 'DEAD', last_status = ?, last_error = ?, lease_until = NULL,
 					       updated_at = now()
-					 WHERE id = ? AND state = 'SENDING'""", status.orElse(null), reason, id);
+					 WHERE id = ? AND state = 'SENDING' AND attempts = ?""", status.orElse(null), reason, item.id(),
+					item.attempts());
 			if (updated == 1) {
 				execute(connection, """
 						INSERT INTO ccamhub_dmp_dead_letter (outbox_id, reason, http_status, detail, bundle)
-						VALUES (?, ?, ?, ?, ?)""", id, reason, status.orElse(null), detail, bundle.orElse(null));
+						VALUES (?, ?, ?, ?, ?)""", item.id(), reason, status.orElse(null), detail, bundle.orElse(null));
 			}
 			return updated;
 		});

@@ -153,6 +153,12 @@ public class DmpConfig {
 			throw new IllegalStateException("ccamhub.dmp.enabled is true: ccamhub.dmp.endpoint (the Document Recipient's "
 					+ "FHIR base URL) is required");
 		}
+		java.time.Duration send = properties.connectTimeout().plus(properties.readTimeout());
+		if (properties.dispatcher().lease().compareTo(send) <= 0) {
+			throw new IllegalStateException("ccamhub.dmp.dispatcher.lease (" + properties.dispatcher().lease()
+					+ ") must outlast a send, connect-timeout + read-timeout (" + send + "): a row whose lease runs out"
+					+ " is taken over by another dispatcher");
+		}
 		if (properties.sourceId().isBlank() || properties.organization().finess().isBlank()) {
 			throw new IllegalStateException("ccamhub.dmp.enabled is true: ccamhub.dmp.source-id (this system's OID) and "
 					+ "ccamhub.dmp.organization.finess are required");
