@@ -28,7 +28,7 @@ public final class Hl7ToFhirMapper {
 		ProcedureMapper procedures = new ProcedureMapper(ccam, dates);
 		this.financial = new FinancialMapper(patients, encounters, procedures);
 		this.adt = new AdtMapper(patients, encounters, financial, new DmpConsentMapper(dates));
-		this.oru = new OruMapper(patients, encounters, new ObservationMapper(dates));
+		this.oru = new OruMapper(patients, encounters, new ObservationMapper(dates), dates);
 		this.mdm = new MdmMapper(patients, encounters, dates);
 	}
 

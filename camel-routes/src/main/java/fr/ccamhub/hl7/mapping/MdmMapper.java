@@ -13,12 +13,6 @@ import org.hl7.fhir.r4.model.Identifier;
  */
 final class MdmMapper {
 
-	/** Producers' "this document goes / does not go to the DMP" (CI-SIS OBX DESTDMP), kept as a tag. */
-	static final String DMP_DESTINATION_SYSTEM = "https://fhir.ccamhub.fr/CodeSystem/dmp-destination";
-
-	/** PRT-4 participations that name the document's author (CI-SIS: "SB", the sender-author). */
-	private static final java.util.Set<String> AUTHOR_PARTICIPATIONS = java.util.Set.of("SB", "AUT");
-
 	private final PatientMapper patients;
 	private final EncounterMapper encounters;
 	private final Hl7Dates dates;
@@ -79,34 +73,9 @@ final class MdmMapper {
 			case "DI", "DO", "IN", "IP", "PA" -> document.setDocStatus(DocumentReference.ReferredDocumentStatus.PRELIMINARY);
 			default -> { }
 		}
-		authorOf(txa, segments, transaction).ifPresent(document::addAuthor);
-		for (SegmentList.Located obx : segments.named("OBX")) {
-			if ("DESTDMP".equals(Fields.get(obx.segment(), 3, 1)) && "MetaDMPMSS".equals(Fields.get(obx.segment(), 3, 3))) {
-				String value = Fields.get(obx.segment(), 5, 1).toUpperCase(java.util.Locale.ROOT);
-				if (value.equals("Y") || value.equals("N")) {
-					document.getMeta().addTag(DMP_DESTINATION_SYSTEM, value,
-							value.equals("Y") ? "Destiné au DMP" : "Non destiné au DMP");
-				}
-			}
-		}
-	}
-
-	private static java.util.Optional<org.hl7.fhir.r4.model.Reference> authorOf(SegmentList.Located txa,
-			SegmentList segments, TransactionBundle transaction) {
-		for (SegmentList.Located prt : segments.named("PRT")) {
-			if (AUTHOR_PARTICIPATIONS.contains(Fields.get(prt.segment(), 4, 1))) {
-				var author = PractitionerMapper.reference(prt.segment(), 5, 0, transaction);
-				if (author.filter(org.hl7.fhir.r4.model.Reference::hasReference).isPresent()) {
-					return author;
-				}
-			}
-		}
-		for (int field : new int[] {9, 22, 5}) {
-			var author = PractitionerMapper.reference(txa.segment(), field, 0, transaction);
-			if (author.filter(org.hl7.fhir.r4.model.Reference::hasReference).isPresent()) {
-				return author;
-			}
-		}
-		return java.util.Optional.empty();
+		DocumentMetadata.participatingAuthor(segments, transaction)
+				.or(() -> DocumentMetadata.firstPractitioner(txa, transaction, 9, 22, 5))
+				.ifPresent(document::addAuthor);
+		DocumentMetadata.tagDmpDestination(document, segments);
 	}
 }

@@ -19,11 +19,13 @@ final class OruMapper {
 	private final PatientMapper patients;
 	private final EncounterMapper encounters;
 	private final ObservationMapper observations;
+	private final Hl7Dates dates;
 
-	OruMapper(PatientMapper patients, EncounterMapper encounters, ObservationMapper observations) {
+	OruMapper(PatientMapper patients, EncounterMapper encounters, ObservationMapper observations, Hl7Dates dates) {
 		this.patients = patients;
 		this.encounters = encounters;
 		this.observations = observations;
+		this.dates = dates;
 	}
 
 	MappedMessage map(MessageContext context, SegmentList segments) {
@@ -33,8 +35,10 @@ final class OruMapper {
 		String effective = context.messageTime();
 		int stored = 0;
 		List<SegmentList.Located> obxs = new ArrayList<>();
+		SegmentList.Located order = null;
 		for (SegmentList.Located segment : segments.all()) {
 			if (segment.name().equals("OBR")) {
+				order = segment;
 				String filler = Fields.get(segment.segment(), 3, 1);
 				String placer = Fields.get(segment.segment(), 2, 1);
 				orderId = !filler.isEmpty() ? filler : !placer.isEmpty() ? placer : context.controlId();
@@ -49,6 +53,7 @@ final class OruMapper {
 					Identifier id = new Identifier().setSystem(context.senderSystem("document")).setValue(orderId);
 					DocumentReference document = DocumentMapper.map(segment, patient, id,
 							Codings.codeableConcept(segment.segment(), 3, 0), Enumerations.DocumentReferenceStatus.CURRENT, transaction);
+					describe(document, segment, order, segments, transaction);
 					transaction.upsert(document, id);
 					stored++;
 					continue;
@@ -66,5 +71,34 @@ final class OruMapper {
 					"ORU^R01 without any OBX: there is no result to store");
 		}
 		return new MappedMessage(context, transaction.bundle(), "ORU^R01 " + stored + " result(s)");
+	}
+
+	/**
+	 * A report's metadata for sharing: written when the results were (OBR-7, else OBR-22, else the message), final
+	 * when the result is (OBX-11 F or C, else OBR-25), by the PRT author, else OBR-32 (principal result interpreter),
+	 * else OBR-16 (ordering provider); and the producer's DESTDMP.
+	 */
+	private void describe(DocumentReference document, SegmentList.Located obx, SegmentList.Located order,
+			SegmentList segments, TransactionBundle transaction) {
+		String resultStatus = Fields.get(obx.segment(), 11);
+		if (order != null) {
+			dates.dateTime(Fields.get(order.segment(), 7, 1)).or(() -> dates.dateTime(Fields.get(order.segment(), 22, 1)))
+					.ifPresent(date -> document.setDate(date.getValue()));
+			if (resultStatus.isEmpty()) {
+				resultStatus = Fields.get(order.segment(), 25);
+			}
+		}
+		switch (resultStatus.toUpperCase(java.util.Locale.ROOT)) {
+			case "F" -> document.setDocStatus(DocumentReference.ReferredDocumentStatus.FINAL);
+			case "C" -> document.setDocStatus(DocumentReference.ReferredDocumentStatus.AMENDED);
+			case "P", "R", "I", "S" -> document.setDocStatus(DocumentReference.ReferredDocumentStatus.PRELIMINARY);
+			default -> { }
+		}
+		java.util.Optional<org.hl7.fhir.r4.model.Reference> author = DocumentMetadata.participatingAuthor(segments, transaction);
+		if (author.isEmpty() && order != null) {
+			author = DocumentMetadata.firstPractitioner(order, transaction, 32, 16);
+		}
+		author.ifPresent(document::addAuthor);
+		DocumentMetadata.tagDmpDestination(document, segments);
 	}
 }
