@@ -218,8 +218,11 @@ class DmpExchangeIT {
 		assertThat(replay.statusCode()).isEqualTo(200);
 
 		await().atMost(WAIT).until(() -> sharingOf(document), found -> found.get(0).get("state").asText().equals("DELIVERED"));
+		// ITI-67 as a partner asks it: by INS, status, type and PDSm's period-start.
 		Bundle found = partner().search().byUrl("DocumentReference?patient.identifier="
-				+ URLEncoder.encode(INS_NIR + "|" + ins, StandardCharsets.UTF_8)).returnBundle(Bundle.class).execute();
+				+ URLEncoder.encode(INS_NIR + "|" + ins, StandardCharsets.UTF_8) + "&status=current"
+				+ "&type=" + URLEncoder.encode("http://loinc.org|11490-0", StandardCharsets.UTF_8)
+				+ "&period-start=ge2020-01-01").returnBundle(Bundle.class).execute();
 		assertThat(found.getEntry()).extracting(entry -> entry.getResource().getIdElement().getIdPart())
 				.containsExactly(document.getIdPart());
 	}
@@ -283,6 +286,7 @@ class DmpExchangeIT {
 		document.setType(new CodeableConcept(new Coding("http://loinc.org", "11490-0", "Physician Discharge summary")));
 		document.setSubject(new Reference(patient));
 		document.setDate(new Date());
+		document.getContext().getPeriod().setStart(new Date());
 		document.addAuthor(new Reference("urn:uuid:7d6c9e2a-0000-4000-8000-000000000001"));
 		document.addContent().getAttachment().setContentType("application/pdf").setTitle("Lettre de liaison : " + title)
 				.setUrl("urn:uuid:7d6c9e2a-0000-4000-8000-000000000002");

@@ -68,9 +68,14 @@ public final class LocalDocumentRecipient implements AutoCloseable {
 	private final AtomicInteger ids = new AtomicInteger();
 
 	public LocalDocumentRecipient(FhirContext fhirContext, PdsmValidator validator) throws IOException {
+		this(fhirContext, validator, 0);
+	}
+
+	/** On a given loopback port (0: any free one). */
+	public LocalDocumentRecipient(FhirContext fhirContext, PdsmValidator validator, int port) throws IOException {
 		this.fhirContext = fhirContext;
 		this.validator = validator;
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		server.setExecutor(Executors.newFixedThreadPool(4));
 		server.createContext("/fhir", this::handle);
 		server.start();
