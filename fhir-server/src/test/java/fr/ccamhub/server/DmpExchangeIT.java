@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ccamhub.dmp.bundle.PdsmProfiles;
 import fr.ccamhub.dmp.recipient.LocalDocumentRecipient;
 import fr.ccamhub.dmp.recipient.LocalDocumentRecipient.Fault;
 import fr.ccamhub.dmp.validation.PdsmValidator;
@@ -64,6 +65,7 @@ class DmpExchangeIT {
 	@TempDir
 	static Path directory;
 
+	private static PdsmValidator validator;
 	private static LocalDocumentRecipient recipient;
 	private static ConfigurableApplicationContext server;
 	private static String base;
@@ -71,7 +73,8 @@ class DmpExchangeIT {
 
 	@BeforeAll
 	static void start() throws Exception {
-		recipient = new LocalDocumentRecipient(FHIR, new PdsmValidator(FHIR));
+		validator = new PdsmValidator(FHIR);
+		recipient = new LocalDocumentRecipient(FHIR, validator);
 		try (ServerSocket socket = new ServerSocket(0)) {
 			mllpPort = socket.getLocalPort();
 		}
@@ -225,6 +228,64 @@ class DmpExchangeIT {
 				+ "&period-start=ge2020-01-01").returnBundle(Bundle.class).execute();
 		assertThat(found.getEntry()).extracting(entry -> entry.getResource().getIdElement().getIdPart())
 				.containsExactly(document.getIdPart());
+
+		// Answered as a PDSm Document Responder: a valid ITI-67 response, the content where ITI-68 retrieves it.
+		assertThat(validator.validate(found, PdsmProfiles.FIND_DOCUMENT_REFERENCES_RESPONSE).errors()).isEmpty();
+		DocumentReference shared = (DocumentReference) found.getEntryFirstRep().getResource();
+		assertThat(shared.getContained()).isNotEmpty();
+		assertThat(shared.getCustodian().getReference()).startsWith("#");
+		String contentUrl = shared.getContentFirstRep().getAttachment().getUrl();
+		assertThat(contentUrl).startsWith(base + "/fhir/Binary/");
+		Binary content = partner().read().resource(Binary.class).withUrl(contentUrl).execute();
+		assertThat(content.getData()).hasSize(shared.getContentFirstRep().getAttachment().getSize());
+		// The partner's search is in the audit trail like any access.
+		Bundle audits = auditor().search().byUrl("AuditEvent?patient=" + patient.getValue()).returnBundle(Bundle.class)
+				.execute();
+		assertThat(audits.getEntry()).extracting(entry -> (AuditEvent) entry.getResource())
+				.anySatisfy(event -> assertThat(event.getEntity()).anySatisfy(entity -> assertThat(entity.getName())
+						.contains("patient.identifier")));
+	}
+
+	@Test
+	void theSummaryOfAStaysCodedActsIsRenderedInFrenchStoredOnceAndShared() throws Exception {
+		String ins = ins("1800175123452");
+		IdType patient = patient(ins, "VALI");
+		Practitioner surgeon = new Practitioner();
+		surgeon.addIdentifier().setSystem("urn:oid:1.2.250.1.71.4.2.1").setValue("810101209999");
+		surgeon.addName().setFamily("CHIRURGIEN").addGiven("Paul");
+		IdType surgeonId = new IdType(clinician().create().resource(surgeon).execute().getId().toUnqualifiedVersionless()
+				.getValue());
+		org.hl7.fhir.r4.model.Encounter stay = new org.hl7.fhir.r4.model.Encounter();
+		stay.setStatus(org.hl7.fhir.r4.model.Encounter.EncounterStatus.FINISHED);
+		stay.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "IMP", "inpatient encounter"));
+		stay.setSubject(new Reference(patient));
+		stay.getPeriod().setStart(new Date(System.currentTimeMillis() - 3 * 86_400_000L)).setEnd(new Date());
+		IdType stayId = new IdType(clinician().create().resource(stay).execute().getId().toUnqualifiedVersionless().getValue());
+		org.hl7.fhir.r4.model.Procedure act = new org.hl7.fhir.r4.model.Procedure();
+		act.setStatus(org.hl7.fhir.r4.model.Procedure.ProcedureStatus.COMPLETED);
+		act.setSubject(new Reference(patient));
+		act.setEncounter(new Reference(stayId));
+		act.setCode(new CodeableConcept(new Coding("https://smt.esante.gouv.fr/terminologie-ccam", "HHFA016", null)));
+		act.setPerformed(new org.hl7.fhir.r4.model.DateTimeType(new Date(System.currentTimeMillis() - 2 * 86_400_000L)));
+		act.addPerformer().setActor(new Reference(surgeonId));
+		clinician().create().resource(act).execute();
+
+		DocumentReference summary = clinician().operation().onInstance(stayId).named("$acts-summary")
+				.withNoParameters(org.hl7.fhir.r4.model.Parameters.class).returnResourceType(DocumentReference.class).execute();
+		DocumentReference again = clinician().operation().onInstance(stayId).named("$acts-summary")
+				.withNoParameters(org.hl7.fhir.r4.model.Parameters.class).returnResourceType(DocumentReference.class).execute();
+
+		assertThat(again.getIdElement().getIdPart()).isEqualTo(summary.getIdElement().getIdPart());
+		assertThat(summary.getType().getCodingFirstRep().getCode()).isEqualTo("34133-9");
+		assertThat(summary.getAuthorFirstRep().getReference()).isEqualTo(surgeonId.getValue());
+		LocalDocumentRecipient.StoredDocument shared = await().atMost(WAIT)
+				.until(() -> storedAs(summary.getMasterIdentifier().getValue()), found -> found != null);
+		String text;
+		try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(shared.content())) {
+			text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+		}
+		assertThat(text).contains("Synthèse des actes CCAM du séjour", "HHFA016", "Appendicectomie", ins,
+				"Réalisé par Dr Paul CHIRURGIEN");
 	}
 
 	private static LocalDocumentRecipient.StoredDocument storedAs(String masterIdentifier) {

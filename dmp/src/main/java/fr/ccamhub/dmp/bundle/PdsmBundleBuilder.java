@@ -55,11 +55,7 @@ public final class PdsmBundleBuilder {
 	 * @throws IncompleteDocumentException when the document lacks what the DMP requires
 	 */
 	public ProvideBundle build(SharedDocument document, String masterIdentifier, long outboxId) {
-		DocumentReference stored = document.documentReference();
-		Practitioner author = document.authors().stream().filter(practitioner -> idNatPs(practitioner).isPresent())
-				.findFirst().orElseThrow(() -> new IncompleteDocumentException("Le document " + stored.getIdElement()
-						.getIdPart() + " n'a pas d'auteur identifié par son RPPS ou son identifiant national de"
-						+ " professionnel de santé : le DMP exige l'auteur du document."));
+		Practitioner author = authorOf(document);
 		QualifiedIns ins = SharingGate.insOf(document.patient());
 		String submissionSetId = DocumentIdentifiers.submissionSetIdOf(settings.sourceId(), outboxId);
 		String listUrl = DocumentIdentifiers.entryUuid(masterIdentifier, "submissionset");
@@ -82,6 +78,30 @@ public final class PdsmBundleBuilder {
 						.setFullUrl(DocumentIdentifiers.entryUuid(masterIdentifier, "supersede"))
 						.setResource(supersede()).getRequest().setMethod(Bundle.HTTPVerb.PATCH).setUrl(location));
 		return new ProvideBundle(bundle, submissionSetId);
+	}
+
+	/**
+	 * The document as a PDSm Comprehensive DocumentReference on its own, as a Document Responder answers ITI-67:
+	 * author, custodian and patient contained, the content at {@code contentUrl} (where ITI-68 retrieves it).
+	 *
+	 * @throws IncompleteDocumentException when the document lacks what PDSm requires
+	 */
+	public DocumentReference render(SharedDocument document, String masterIdentifier, String contentUrl) {
+		Practitioner author = authorOf(document);
+		QualifiedIns ins = SharingGate.insOf(document.patient());
+		DocumentReference rendered = documentReference(document, author, ins, masterIdentifier,
+				DocumentIdentifiers.entryUuid(masterIdentifier, "documentreference"), contentUrl);
+		rendered.setId(document.documentReference().getIdElement().toUnqualifiedVersionless());
+		rendered.setStatus(document.documentReference().getStatus());
+		return rendered;
+	}
+
+	private static Practitioner authorOf(SharedDocument document) {
+		DocumentReference stored = document.documentReference();
+		return document.authors().stream().filter(practitioner -> idNatPs(practitioner).isPresent())
+				.findFirst().orElseThrow(() -> new IncompleteDocumentException("Le document " + stored.getIdElement()
+						.getIdPart() + " n'a pas d'auteur identifié par son RPPS ou son identifiant national de"
+						+ " professionnel de santé : le DMP exige l'auteur du document."));
 	}
 
 	private ListResource submissionSet(Practitioner author, QualifiedIns ins, String submissionSetId, String listUrl,

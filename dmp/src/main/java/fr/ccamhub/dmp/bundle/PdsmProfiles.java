@@ -7,6 +7,8 @@ public final class PdsmProfiles {
 	public static final String PROVIDE_BUNDLE = PDSM + "pdsm-comprehensive-provide-document-bundle";
 	public static final String SUBMISSION_SET = PDSM + "pdsm-submissionset-comprehensive";
 	public static final String DOCUMENT_REFERENCE = PDSM + "pdsm-comprehensive-document-reference";
+	public static final String FIND_DOCUMENT_REFERENCES_RESPONSE = PDSM
+			+ "pdsm-find-documentreferences-comprehensive-response";
 
 	public static final String ANNUAIRE = "https://interop.esante.gouv.fr/ig/fhir/annuaire/StructureDefinition/";
 	public static final String AS_PRACTITIONER = ANNUAIRE + "as-practitioner";

@@ -69,9 +69,17 @@ public final class PdsmValidator implements BundleValidator {
 	 */
 	@Override
 	public ValidationReport validate(Bundle provideBundle) {
-		ValidationResult result = validator.validateWithResult(provideBundle,
-				new ValidationOptions().addProfile(PdsmProfiles.PROVIDE_BUNDLE));
-		List<String> errors = new ArrayList<>(ProvideBundleChecks.problems(provideBundle));
+		return report(validator.validateWithResult(provideBundle,
+				new ValidationOptions().addProfile(PdsmProfiles.PROVIDE_BUNDLE)), ProvideBundleChecks.problems(provideBundle));
+	}
+
+	/** Validates a resource against one profile of the loaded packages, whatever it declares (e.g. an ITI-67 answer). */
+	public ValidationReport validate(org.hl7.fhir.instance.model.api.IBaseResource resource, String profile) {
+		return report(validator.validateWithResult(resource, new ValidationOptions().addProfile(profile)), List.of());
+	}
+
+	private static ValidationReport report(ValidationResult result, List<String> problems) {
+		List<String> errors = new ArrayList<>(problems);
 		List<String> warnings = new ArrayList<>();
 		for (SingleValidationMessage message : result.getMessages()) {
 			String line = message.getLocationString() + " : " + message.getMessage();

@@ -15,6 +15,7 @@ import fr.ccamhub.dmp.transport.RecipientAnswer;
 import fr.ccamhub.dmp.validation.PdsmValidator;
 import fr.ccamhub.interceptors.audit.AuditEventRepository;
 import fr.ccamhub.interceptors.consent.ConsentPolicyLookup;
+import fr.ccamhub.server.fhir.RestInterceptor;
 import fr.ccamhub.server.fhir.StorageInterceptor;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -121,6 +122,13 @@ public class DmpConfig {
 				List.of(attempt -> auditEvents.store(DmpAuditEvents.of(attempt)), new SharingRecordListener(daos),
 						new DmpMetrics(meters, outbox)),
 				fhirContext, Clock.systemUTC());
+	}
+
+	/** Partners' ITI-67 answers and reads of DocumentReferences in PDSm Comprehensive shape (after consent and audit). */
+	@Bean
+	RestInterceptor pdsmResponderInterceptor(DaoRegistry daos, DmpProperties properties) {
+		return new RestInterceptor(850, new PdsmResponderInterceptor(daos,
+				new PdsmBundleBuilder(settings(properties), Clock.systemUTC()), properties.sourceId()));
 	}
 
 	@Bean

@@ -9,7 +9,6 @@ import fr.ccamhub.dmp.bundle.SharedDocument;
 import fr.ccamhub.dmp.delivery.SharedDocumentSource;
 import fr.ccamhub.dmp.outbox.DmpOutbox;
 import fr.ccamhub.dmp.outbox.OutboxItem;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Binary;
@@ -17,8 +16,6 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
-import org.hl7.fhir.r4.model.PractitionerRole;
-import org.hl7.fhir.r4.model.Reference;
 
 /**
  * Reads a queued document from the FHIR store as it was queued (that version), with its Binary, its patient as it is
@@ -46,10 +43,7 @@ final class FhirSharedDocumentSource implements SharedDocumentSource {
 			}
 			Binary content = dao(Binary.class).read(new IdType(contentUrl), system());
 			Patient patient = dao(Patient.class).read(new IdType("Patient", item.patientId()), system());
-			List<Practitioner> authors = new ArrayList<>();
-			for (Reference author : document.getAuthor()) {
-				practitionerOf(author).ifPresent(authors::add);
-			}
+			List<Practitioner> authors = DocumentAuthors.of(daos, document);
 			// A replacement of a document the recipient has: relatesTo replaces, and the old one superseded where it is.
 			// One the recipient never had (held, dead, or never queued) is shared as a new document.
 			Optional<String> replacedLocation = item.replaces().flatMap(outbox::remoteLocationOf)
@@ -59,26 +53,6 @@ final class FhirSharedDocumentSource implements SharedDocumentSource {
 		} catch (ResourceNotFoundException | ResourceGoneException e) {
 			return Optional.empty();
 		}
-	}
-
-	private Optional<Practitioner> practitionerOf(Reference author) {
-		String reference = author.getReference();
-		if (reference == null) {
-			return Optional.empty();
-		}
-		IdType id = new IdType(reference);
-		try {
-			if ("Practitioner".equals(id.getResourceType())) {
-				return Optional.of(dao(Practitioner.class).read(id.toUnqualifiedVersionless(), system()));
-			}
-			if ("PractitionerRole".equals(id.getResourceType())) {
-				PractitionerRole role = dao(PractitionerRole.class).read(id.toUnqualifiedVersionless(), system());
-				return role.hasPractitioner() ? practitionerOf(role.getPractitioner()) : Optional.empty();
-			}
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return Optional.empty();
-		}
-		return Optional.empty();
 	}
 
 	private <T extends org.hl7.fhir.instance.model.api.IBaseResource> IFhirResourceDao<T> dao(Class<T> type) {
