@@ -15,6 +15,17 @@ final class DocumentMetadata {
 	/** The producer's "this document goes / does not go to the DMP" (CI-SIS OBX DESTDMP), kept as a tag. */
 	static final String DMP_DESTINATION_SYSTEM = "https://fhir.ccamhub.fr/CodeSystem/dmp-destination";
 
+	/** Who may not see a document in the DMP (ANS TRE_A07-StatutVisibiliteDocument), as the DMP's JDV_J58 codes it. */
+	static final String VISIBILITY_SYSTEM =
+			"https://mos.esante.gouv.fr/NOS/TRE_A07-StatutVisibiliteDocument/FHIR/TRE-A07-StatutVisibiliteDocument";
+
+	/** CI-SIS MetaDMPMSS flags (OBX-3.1, value Y) and the visibility codes they stand for. */
+	private static final java.util.Map<String, String[]> VISIBILITY_FLAGS = java.util.Map.of(
+			"MASQUE_PS", new String[] {"MASQUE_PS", "Masqué aux professionnels de santé"},
+			"INVISIBLE_PATIENT", new String[] {"INVISIBLE_PATIENT", "Non visible par le patient"},
+			"INVISIBLE_REP_LEGAUX", new String[] {"INVISIBLE_REPRESENTANTS_LEGAUX",
+					"Non visible par les représentants légaux du patient"});
+
 	/** PRT-4 participations that name the document's author (CI-SIS: "SB", the sender-author). */
 	private static final Set<String> AUTHOR_PARTICIPATIONS = Set.of("SB", "AUT");
 
@@ -42,6 +53,21 @@ final class DocumentMetadata {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The producer's visibility flags (CI-SIS MASQUE_PS, INVISIBLE_PATIENT, INVISIBLE_REP_LEGAUX set to Y) as security
+	 * labels, so that a document hidden from the patient or from professionals is shared hidden.
+	 */
+	static void labelVisibility(DocumentReference document, SegmentList segments) {
+		for (SegmentList.Located obx : segments.named("OBX")) {
+			String[] visibility = VISIBILITY_FLAGS.get(Fields.get(obx.segment(), 3, 1));
+			if (visibility != null && "MetaDMPMSS".equalsIgnoreCase(Fields.get(obx.segment(), 3, 3))
+					&& "Y".equalsIgnoreCase(Fields.get(obx.segment(), 5, 1))) {
+				document.addSecurityLabel().addCoding().setSystem(VISIBILITY_SYSTEM).setCode(visibility[0])
+						.setDisplay(visibility[1]);
+			}
+		}
 	}
 
 	/** Tags the document with the producer's DESTDMP (Y or N), when the message carries one. */

@@ -77,5 +77,6 @@ final class MdmMapper {
 				.or(() -> DocumentMetadata.firstPractitioner(txa, transaction, 9, 22, 5))
 				.ifPresent(document::addAuthor);
 		DocumentMetadata.tagDmpDestination(document, segments);
+		DocumentMetadata.labelVisibility(document, segments);
 	}
 }

@@ -100,5 +100,6 @@ final class OruMapper {
 		}
 		author.ifPresent(document::addAuthor);
 		DocumentMetadata.tagDmpDestination(document, segments);
+		DocumentMetadata.labelVisibility(document, segments);
 	}
 }

@@ -39,6 +39,10 @@ class DocumentMetadataMappingTest {
 		assertThat(document.getDate().toInstant()).isEqualTo(java.time.Instant.parse("2022-12-16T08:32:00Z"));
 		assertThat(document.getDocStatus()).isEqualTo(DocumentReference.ReferredDocumentStatus.FINAL);
 		assertThat(document.getMeta().getTag(DocumentMetadata.DMP_DESTINATION_SYSTEM, "Y")).isNotNull();
+		// The sample hides the report from the patient and their legal representatives, not from professionals.
+		assertThat(document.getSecurityLabel()).flatExtracting(label -> label.getCoding())
+				.extracting(coding -> coding.getCode())
+				.containsExactlyInAnyOrder("INVISIBLE_PATIENT", "INVISIBLE_REPRESENTANTS_LEGAUX");
 	}
 
 	@Test

@@ -145,6 +145,10 @@ public final class PdsmBundleBuilder {
 		shared.addAuthor(new Reference("#" + AUTHOR));
 		shared.setCustodian(new Reference("#" + ORGANIZATION));
 		shared.addSecurityLabel(confidentialityOf(stored));
+		// Who may not see it in the DMP (hidden from the patient, from professionals…), as its producer said.
+		stored.getSecurityLabel().stream().flatMap(label -> label.getCoding().stream())
+				.filter(coding -> VISIBILITY.equals(coding.getSystem()) && coding.hasCode())
+				.forEach(coding -> shared.addSecurityLabel(new CodeableConcept(coding.copy())));
 		document.replacedMasterIdentifier().ifPresent(replaced -> shared.addRelatesTo()
 				.setCode(DocumentReference.DocumentRelationshipType.REPLACES)
 				.setTarget(new Reference().setType("DocumentReference")

@@ -31,6 +31,9 @@ public final class PdsmProfiles {
 	public static final String FR_CORE_V2_0203 = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203";
 	public static final String V2_0203 = "http://terminology.hl7.org/CodeSystem/v2-0203";
 	public static final String CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
+	/** ANS TRE_A07-StatutVisibiliteDocument: MASQUE_PS, INVISIBLE_PATIENT, INVISIBLE_REPRESENTANTS_LEGAUX. */
+	public static final String VISIBILITY =
+			"https://mos.esante.gouv.fr/NOS/TRE_A07-StatutVisibiliteDocument/FHIR/TRE-A07-StatutVisibiliteDocument";
 	public static final String LOINC = "http://loinc.org";
 
 	private PdsmProfiles() {}

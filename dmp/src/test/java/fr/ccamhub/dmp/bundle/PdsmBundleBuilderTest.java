@@ -57,6 +57,20 @@ class PdsmBundleBuilderTest {
 	}
 
 	@Test
+	void a_document_hidden_from_the_patient_is_shared_hidden_and_still_validates() {
+		SharedDocument original = SampleDocuments.document();
+		original.documentReference().addSecurityLabel().addCoding().setSystem(PdsmProfiles.VISIBILITY)
+				.setCode("INVISIBLE_PATIENT");
+
+		Bundle bundle = builder.build(original, "urn:oid:1.2.3", 5).bundle();
+
+		DocumentReference shared = (DocumentReference) bundle.getEntry().get(1).getResource();
+		assertThat(shared.getSecurityLabel()).flatExtracting(label -> label.getCoding())
+				.extracting(coding -> coding.getCode()).containsExactly("N", "INVISIBLE_PATIENT");
+		assertThat(validator.validate(bundle).errors()).isEmpty();
+	}
+
+	@Test
 	void the_same_document_always_gives_the_same_identifiers() {
 		Bundle first = builder.build(SampleDocuments.document(), "urn:oid:1.2.3", 5).bundle();
 		Bundle again = builder.build(SampleDocuments.document(), "urn:oid:1.2.3", 5).bundle();
