@@ -87,6 +87,11 @@ class DmpExchangeIT {
 				"--ccamhub.dmp.organization.finess=750712184",
 				"--ccamhub.dmp.organization.name=CENTRE HOSPITALIER EXEMPLE",
 				"--ccamhub.dmp.read-timeout=2s",
+				// Each request to the recipient carries a token from an OAuth2 client-credentials grant.
+				"--ccamhub.dmp.oauth2.token-uri=" + TestTokens.issuer(TestTokens.MAIN) + "/token",
+				"--ccamhub.dmp.oauth2.client-id=ccamhub-dmp",
+				"--ccamhub.dmp.oauth2.client-secret=secret",
+				"--ccamhub.dmp.oauth2.scope=dmp",
 				"--ccamhub.dmp.dispatcher.interval=200ms",
 				"--ccamhub.dmp.retry.initial-backoff=100ms",
 				"--ccamhub.dmp.retry.max-backoff=300ms");
@@ -117,6 +122,7 @@ class DmpExchangeIT {
 		assertThat(stored.documentReference().getType().getCodingFirstRep().getCode()).isEqualTo("18748-4");
 		assertThat(stored.documentReference().getSubject().getIdentifier().getValue()).isEqualTo("279035121518989");
 		assertThat(recipient.validations()).allSatisfy(report -> assertThat(report.errors()).isEmpty());
+		assertThat(recipient.authorizations()).allSatisfy(authorization -> assertThat(authorization).startsWith("Bearer ey"));
 
 		// The same message again: acknowledged as before, the document is not sent a second time.
 		try (MllpClient mllp = new MllpClient(mllpPort)) {
@@ -230,7 +236,8 @@ class DmpExchangeIT {
 				.containsExactly(document.getIdPart());
 
 		// Answered as a PDSm Document Responder: a valid ITI-67 response, the content where ITI-68 retrieves it.
-		assertThat(validator.validate(found, PdsmProfiles.FIND_DOCUMENT_REFERENCES_RESPONSE).errors()).isEmpty();
+		assertThat(validator.validate(found, PdsmProfiles.FIND_DOCUMENT_REFERENCES_RESPONSE).errors())
+				.as(FHIR.newJsonParser().encodeResourceToString(found)).isEmpty();
 		DocumentReference shared = (DocumentReference) found.getEntryFirstRep().getResource();
 		assertThat(shared.getContained()).isNotEmpty();
 		assertThat(shared.getCustodian().getReference()).startsWith("#");
@@ -239,11 +246,11 @@ class DmpExchangeIT {
 		Binary content = partner().read().resource(Binary.class).withUrl(contentUrl).execute();
 		assertThat(content.getData()).hasSize(shared.getContentFirstRep().getAttachment().getSize());
 		// The partner's search is in the audit trail like any access.
-		Bundle audits = auditor().search().byUrl("AuditEvent?patient=" + patient.getValue()).returnBundle(Bundle.class)
-				.execute();
+		Bundle audits = auditor().search().byUrl("AuditEvent?patient=" + patient.getValue() + "&_count=500")
+				.returnBundle(Bundle.class).execute();
 		assertThat(audits.getEntry()).extracting(entry -> (AuditEvent) entry.getResource())
-				.anySatisfy(event -> assertThat(event.getEntity()).anySatisfy(entity -> assertThat(entity.getName())
-						.contains("patient.identifier")));
+				.anySatisfy(event -> assertThat(event.getAgent()).anySatisfy(agent -> assertThat(agent.getWho()
+						.getIdentifier().getValue()).isEqualTo("mon-espace-sante")));
 	}
 
 	@Test

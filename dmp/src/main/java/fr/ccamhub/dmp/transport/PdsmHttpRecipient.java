@@ -59,8 +59,14 @@ public final class PdsmHttpRecipient implements DocumentRecipient {
 	@Override
 	public RecipientAnswer provide(Bundle provideBundle) {
 		String body = fhirContext.newJsonParser().encodeResourceToString(provideBundle);
-		HttpRequest request = request(base).header("Content-Type", FHIR_JSON + "; charset=utf-8")
-				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+		HttpRequest request;
+		try {
+			request = request(base).header("Content-Type", FHIR_JSON + "; charset=utf-8")
+					.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+		} catch (RuntimeException e) {
+			// Nothing was sent: the OAuth2 server did not give a token.
+			return answer(Verdict.RETRY, Optional.empty(), "jeton OAuth2 indisponible : " + message(e));
+		}
 		HttpResponse<String> response;
 		try {
 			response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -123,7 +129,13 @@ public final class PdsmHttpRecipient implements DocumentRecipient {
 				+ "&_elements=masterIdentifier,status");
 		HttpResponse<String> response;
 		try {
-			response = client.send(request(search).GET().build(),
+			HttpRequest request;
+			try {
+				request = request(search).GET().build();
+			} catch (RuntimeException e) {
+				throw new RecipientUnreachableException("jeton OAuth2 indisponible : " + message(e), e);
+			}
+			response = client.send(request,
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		} catch (IOException e) {
 			throw new RecipientUnreachableException("recherche ITI-67 impossible : " + message(e), e);

@@ -63,6 +63,7 @@ public final class LocalDocumentRecipient implements AutoCloseable {
 	private final Map<String, StoredDocument> byMasterIdentifier = Collections.synchronizedMap(new HashMap<>());
 	private final Map<String, byte[]> binaries = Collections.synchronizedMap(new HashMap<>());
 	private final List<String> provideRequests = new CopyOnWriteArrayList<>();
+	private final List<String> authorizations = new CopyOnWriteArrayList<>();
 	private final List<ValidationReport> validations = new CopyOnWriteArrayList<>();
 	private final List<String> superseded = new CopyOnWriteArrayList<>();
 	private final AtomicInteger ids = new AtomicInteger();
@@ -116,6 +117,11 @@ public final class LocalDocumentRecipient implements AutoCloseable {
 		return List.copyOf(provideRequests);
 	}
 
+	/** The Authorization header of every ITI-65 request received ("" when absent). */
+	public List<String> authorizations() {
+		return List.copyOf(authorizations);
+	}
+
 	/** The validation of every ITI-65 request received. */
 	public List<ValidationReport> validations() {
 		return List.copyOf(validations);
@@ -149,6 +155,7 @@ public final class LocalDocumentRecipient implements AutoCloseable {
 			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		provideRequests.add(body);
+		authorizations.add(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse(""));
 		if (permanentStatus.isPresent()) {
 			answer(exchange, permanentStatus.get(), outcome("refusé (" + permanentStatus.get() + ")"));
 			return;

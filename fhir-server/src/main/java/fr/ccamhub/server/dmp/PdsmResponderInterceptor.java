@@ -48,17 +48,28 @@ final class PdsmResponderInterceptor {
 		this.sourceId = sourceId;
 	}
 
-	@Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+	/** After HAPI's consent interceptor (order 0), which removes every search total lest it count hidden results. */
+	@Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = 100)
 	public boolean outgoing(RequestDetails request, ResponseDetails response) {
 		Optional<AccessPrincipal> principal = RequestPrincipals.of(request);
 		if (principal.isEmpty() || !principal.get().has(Role.PARTNER)) {
 			return true;
 		}
 		if (response.getResponseResource() instanceof Bundle bundle) {
+			boolean documents = false;
 			for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
 				if (entry.getResource() instanceof DocumentReference document) {
 					entry.setResource(rendered(document, request.getFhirServerBase()));
+					documents = true;
 				}
+			}
+			// ITI-67 answers give their total. A single page's is its number of matches after consent filtering, which
+			// tells nothing of hidden documents; with more pages none is given.
+			if ((documents || "DocumentReference".equals(request.getResourceName()))
+					&& bundle.getType() == Bundle.BundleType.SEARCHSET && !bundle.hasTotal()
+					&& bundle.getLink(Bundle.LINK_NEXT) == null) {
+				bundle.setTotal((int) bundle.getEntry().stream().filter(entry -> !entry.getSearch().hasMode()
+						|| entry.getSearch().getMode() == Bundle.SearchEntryMode.MATCH).count());
 			}
 		} else if (response.getResponseResource() instanceof DocumentReference document) {
 			response.setResponseResource(rendered(document, request.getFhirServerBase()));
