@@ -321,7 +321,8 @@ public final class PdsmBundleBuilder {
 		return patch;
 	}
 
-	private static byte[] sha1(byte[] data) {
+	/** The SHA-1 of a document's bytes, as {@code attachment.hash} carries it. */
+	public static byte[] sha1(byte[] data) {
 		try {
 			return MessageDigest.getInstance("SHA-1").digest(data);
 		} catch (NoSuchAlgorithmException e) {

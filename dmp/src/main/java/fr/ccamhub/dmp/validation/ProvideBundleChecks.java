@@ -1,8 +1,7 @@
 package fr.ccamhub.dmp.validation;
 
+import fr.ccamhub.dmp.bundle.PdsmBundleBuilder;
 import fr.ccamhub.dmp.bundle.PdsmProfiles;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,19 +43,11 @@ final class ProvideBundleChecks {
 				if (!attachment.hasSize() || attachment.getSize() != data.length) {
 					problems.add(path + ".size : " + attachment.getSize() + " au lieu de " + data.length + " octets");
 				}
-				if (!attachment.hasHash() || !Arrays.equals(attachment.getHash(), sha1(data))) {
+				if (!attachment.hasHash() || !Arrays.equals(attachment.getHash(), PdsmBundleBuilder.sha1(data))) {
 					problems.add(path + ".hash : ce n'est pas le SHA-1 du Binary");
 				}
 			}
 		}
 		return problems;
-	}
-
-	private static byte[] sha1(byte[] data) {
-		try {
-			return MessageDigest.getInstance("SHA-1").digest(data);
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-1 is required of every JDK", e);
-		}
 	}
 }
