@@ -38,8 +38,15 @@ public final class DmpAuditEvents {
 			case HELD, RETRY, POSTPONED -> AuditEventOutcome._4;
 			case DEAD -> AuditEventOutcome._8;
 		});
-		event.setOutcomeDesc("DMP " + attempt.outcome().name().toLowerCase(java.util.Locale.ROOT) + " : "
-				+ attempt.detail() + attempt.httpStatus().map(status -> " (HTTP " + status + ")").orElse(""));
+		String outcome = switch (attempt.outcome()) {
+			case DELIVERED -> "remis";
+			case HELD -> "retenu";
+			case RETRY -> "échec, nouvelle tentative prévue";
+			case POSTPONED -> "différé";
+			case DEAD -> "non remis (lettre morte)";
+		};
+		event.setOutcomeDesc("DMP, document " + outcome + " : " + attempt.detail()
+				+ attempt.httpStatus().map(status -> " (HTTP " + status + ")").orElse(""));
 		event.getSource().setObserver(new Reference().setDisplay("ccamhub"));
 		event.getSource().addType(new Coding("http://terminology.hl7.org/CodeSystem/security-source-type", "4",
 				"Application Server"));
