@@ -67,6 +67,8 @@ class DmpCrashRecoveryIT {
 				"--ccamhub.dmp.connect-timeout=1s",
 				"--ccamhub.dmp.read-timeout=20s",
 				"--ccamhub.dmp.dispatcher.interval=200ms",
+				// One dispatcher per trigger: documents are still queued when the kill comes.
+				"--ccamhub.dmp.dispatcher.concurrency=1",
 				"--ccamhub.dmp.dispatcher.lease=25s"};
 		server = ServerProcess.start(dataDirectory, httpPort, mllpPort, "dmp-crash-first", "/fhir/metadata", settings);
 		try (MllpClient mllp = new MllpClient(mllpPort)) {

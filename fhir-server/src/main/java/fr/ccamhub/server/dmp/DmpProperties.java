@@ -78,11 +78,22 @@ public record DmpProperties(
 			@DefaultValue Map<String, Code> classes,
 			@DefaultValue Map<String, Code> formats) {}
 
-	/** How often the delivery route looks for due documents, how many it takes, and how long it holds each. */
+	/**
+	 * How often the delivery route looks for due documents, how many dispatchers send at once, how many rows each
+	 * takes per round, and how long it holds each.
+	 */
 	public record Dispatcher(
 			@DefaultValue("1s") Duration interval,
+			@DefaultValue("2") int concurrency,
 			@DefaultValue("20") int batchSize,
-			@DefaultValue("2m") Duration lease) {}
+			@DefaultValue("2m") Duration lease) {
+
+		public Dispatcher {
+			if (concurrency < 1 || batchSize < 1) {
+				throw new IllegalArgumentException("ccamhub.dmp.dispatcher.concurrency and batch-size must be at least 1");
+			}
+		}
+	}
 
 	/** Exponential backoff with jitter between attempts; after maxAttempts the document goes to the dead letters. */
 	public record Retry(
