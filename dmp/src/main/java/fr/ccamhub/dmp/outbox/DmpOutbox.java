@@ -1,6 +1,7 @@
 package fr.ccamhub.dmp.outbox;
 
 import fr.ccamhub.dmp.gate.GateDecision;
+import fr.ccamhub.ledger.store.JdbcTransactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -309,27 +310,11 @@ public final class DmpOutbox {
 		}
 	}
 
-	private <T> T inTransaction(SqlWork<T> work) {
-		try (Connection connection = dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try {
-				T result = work.run(connection);
-				connection.commit();
-				return result;
-			} catch (SQLException | RuntimeException e) {
-				connection.rollback();
-				throw e;
-			} finally {
-				connection.setAutoCommit(autoCommit);
-			}
+	private <T> T inTransaction(JdbcTransactions.SqlWork<T> work) {
+		try {
+			return JdbcTransactions.inTransaction(dataSource, work);
 		} catch (SQLException e) {
 			throw new DmpOutboxException("DMP outbox: " + e.getMessage(), e);
 		}
-	}
-
-	@FunctionalInterface
-	private interface SqlWork<T> {
-		T run(Connection connection) throws SQLException;
 	}
 }

@@ -134,28 +134,12 @@ public final class LedgerSequencer {
 		}
 	}
 
-	private <T> T inTransaction(SqlWork<T> work) {
-		try (Connection connection = dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try {
-				T result = work.run(connection);
-				connection.commit();
-				return result;
-			} catch (SQLException | RuntimeException e) {
-				connection.rollback();
-				throw e;
-			} finally {
-				connection.setAutoCommit(autoCommit);
-			}
+	private <T> T inTransaction(JdbcTransactions.SqlWork<T> work) {
+		try {
+			return JdbcTransactions.inTransaction(dataSource, work);
 		} catch (SQLException e) {
 			log.debug("ledger sequencing failed", e);
 			throw new LedgerStoreException("cannot sequence ledger entries: " + e.getMessage(), e);
 		}
-	}
-
-	@FunctionalInterface
-	interface SqlWork<T> {
-		T run(Connection connection) throws SQLException;
 	}
 }
