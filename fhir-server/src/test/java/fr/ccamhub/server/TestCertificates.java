@@ -13,11 +13,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Self-signed PKCS#12 key stores made with the JDK's keytool, and TLS contexts built from them. */
-final class TestCertificates {
+public final class TestCertificates {
 
 	private TestCertificates() {}
 
-	static Path keyPair(Path directory, String name, String password) throws Exception {
+	public static Path keyPair(Path directory, String name, String password) throws Exception {
 		Path store = directory.resolve(name + ".p12");
 		keytool(List.of("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
 				"-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
@@ -26,7 +26,7 @@ final class TestCertificates {
 	}
 
 	/** A trust store holding the certificate of {@code keyStore}'s key pair. */
-	static Path trustStoreFor(Path directory, Path keyStore, String alias, String password) throws Exception {
+	public static Path trustStoreFor(Path directory, Path keyStore, String alias, String password) throws Exception {
 		Path certificate = directory.resolve(alias + ".cer");
 		Path trustStore = directory.resolve(alias + "-trust.p12");
 		keytool(List.of("-exportcert", "-alias", alias, "-keystore", keyStore.toString(), "-storepass", password,
@@ -36,7 +36,7 @@ final class TestCertificates {
 		return trustStore;
 	}
 
-	static SSLContext context(Path keyStore, Path trustStore, String password) throws Exception {
+	public static SSLContext context(Path keyStore, Path trustStore, String password) throws Exception {
 		SSLContext tls = SSLContext.getInstance("TLS");
 		KeyManagerFactory keys = null;
 		if (keyStore != null) {
