@@ -86,7 +86,9 @@ class DmpCrashRecoveryIT {
 		server = ServerProcess.start(dataDirectory, httpPort, mllpPort, "dmp-crash-restart", "/fhir/metadata", settings);
 
 		await().atMost(Duration.ofMinutes(2)).until(() -> recipient.stored().size() == DOCUMENTS);
-		Thread.sleep(2000);
+		// ...and stays so: no late resend arrives.
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+				.until(() -> recipient.provideRequests().size() == DOCUMENTS);
 		List<String> stored = recipient.stored().stream()
 				.map(document -> document.documentReference().getMasterIdentifier().getValue()).sorted().toList();
 		assertThat(stored).containsExactlyElementsOf(IntStream.range(0, DOCUMENTS).mapToObj(DmpCrashRecoveryIT::masterIdentifier)

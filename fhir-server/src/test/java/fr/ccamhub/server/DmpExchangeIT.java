@@ -128,7 +128,9 @@ class DmpExchangeIT {
 		try (MllpClient mllp = new MllpClient(mllpPort)) {
 			assertThat(mllp.send(message)).contains("MSA|AA");
 		}
-		Thread.sleep(1500);
+		int requests = recipient.provideRequests().size();
+		await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+				.until(() -> recipient.provideRequests().size() == requests);
 		assertThat(recipient.stored().stream().filter(document -> masterIdentifier
 				.equals(document.documentReference().getMasterIdentifier().getValue()))).hasSize(1);
 

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 
 /**
  * Documents through the whole DMP path: {@code clients} threads store {@code documents} discharge letters (PDF, a
@@ -71,24 +72,9 @@ public final class DmpLoad {
 		pool.shutdown();
 		double storeSeconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
 
-		List<JsonNode> mine;
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-		while (true) {
-			mine = new ArrayList<>();
-			for (JsonNode row : get(base + "/dmp/v1/outbox?limit=1000")) {
-				if (documentIds.contains(row.get("documentId").asText())) {
-					mine.add(row);
-				}
-			}
-			long delivered = mine.stream().filter(row -> row.get("state").asText().equals("DELIVERED")).count();
-			if (delivered == documents) {
-				break;
-			}
-			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException(delivered + " of " + documents + " delivered after 10 minutes");
-			}
-			Thread.sleep(250);
-		}
+		List<JsonNode> mine = Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250))
+				.until(() -> rowsOf(base, documentIds), rows -> rows.stream()
+						.filter(row -> row.get("state").asText().equals("DELIVERED")).count() == documents);
 		Instant firstCommit = Instant.MAX;
 		Instant lastAck = Instant.MIN;
 		double[] latencies = new double[mine.size()];
@@ -106,6 +92,17 @@ public final class DmpLoad {
 				+ " commit_to_ack_p50_ms=%.0f p95_ms=%.0f max_ms=%.0f%n", documents, clients, documents / storeSeconds,
 				documents / seconds, latencies[latencies.length / 2], latencies[(int) (latencies.length * 0.95)],
 				latencies[latencies.length - 1]);
+	}
+
+	/** The outbox rows of the documents this run stored. */
+	private static List<JsonNode> rowsOf(String base, Set<String> documentIds) throws Exception {
+		List<JsonNode> mine = new ArrayList<>();
+		for (JsonNode row : get(base + "/dmp/v1/outbox?limit=1000")) {
+			if (documentIds.contains(row.get("documentId").asText())) {
+				mine.add(row);
+			}
+		}
+		return mine;
 	}
 
 	private static String patient(int p, String runId) {

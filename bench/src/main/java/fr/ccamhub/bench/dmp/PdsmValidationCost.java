@@ -58,11 +58,6 @@ public final class PdsmValidationCost {
 		Runtime runtime = Runtime.getRuntime();
 		for (int i = 0; i < 3; i++) {
 			System.gc();
-			try {
-				Thread.sleep(200);
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
 		}
 		return runtime.totalMemory() - runtime.freeMemory();
 	}

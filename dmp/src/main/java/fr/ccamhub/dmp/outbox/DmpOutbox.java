@@ -238,14 +238,28 @@ public final class DmpOutbox {
 
 	/** Dead letters, newest first; only those not replayed yet unless {@code includeReplayed}. */
 	public List<DeadLetter> deadLetters(boolean includeReplayed, int limit) {
+		return deadLetters("(? OR d.replayed_at IS NULL)", statement -> {
+			statement.setBoolean(1, includeReplayed);
+			statement.setInt(2, limit);
+		});
+	}
+
+	/** One dead letter, replayed or not. */
+	public Optional<DeadLetter> deadLetter(long id) {
+		return deadLetters("d.id = ?", statement -> {
+			statement.setLong(1, id);
+			statement.setInt(2, 1);
+		}).stream().findFirst();
+	}
+
+	private List<DeadLetter> deadLetters(String condition, SqlParameters parameters) {
 		return inTransaction(connection -> {
 			try (PreparedStatement select = connection.prepareStatement("""
 					SELECT d.id, d.outbox_id, o.document_id, o.patient_id, o.master_identifier, d.dead_at, d.reason,
 					       d.http_status, d.detail, d.bundle, d.replayed_at, d.replayed_by
 					  FROM ccamhub_dmp_dead_letter d JOIN ccamhub_dmp_outbox o ON o.id = d.outbox_id
-					 WHERE ? OR d.replayed_at IS NULL ORDER BY d.id DESC LIMIT ?""")) {
-				select.setBoolean(1, includeReplayed);
-				select.setInt(2, limit);
+					 WHERE""" + " " + condition + " ORDER BY d.id DESC LIMIT ?")) {
+				parameters.set(select);
 				List<DeadLetter> letters = new ArrayList<>();
 				try (ResultSet rows = select.executeQuery()) {
 					while (rows.next()) {
@@ -272,6 +286,11 @@ public final class DmpOutbox {
 				return new Backlog(rows.getLong(1), Optional.ofNullable(rows.getTimestamp(2)).map(Timestamp::toInstant));
 			}
 		});
+	}
+
+	@FunctionalInterface
+	private interface SqlParameters {
+		void set(PreparedStatement statement) throws SQLException;
 	}
 
 	/** Waiting rows and the creation time of the oldest. */

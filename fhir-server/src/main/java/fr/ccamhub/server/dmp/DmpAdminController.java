@@ -102,8 +102,7 @@ public class DmpAdminController {
 	@GetMapping("/dead-letters/{id}")
 	public DeadLetter deadLetter(@PathVariable long id, HttpServletRequest request) {
 		AccessPrincipal principal = reader(request);
-		DeadLetter letter = outbox.deadLetters(true, Integer.MAX_VALUE).stream().filter(candidate -> candidate.id() == id)
-				.findFirst().orElseThrow(() -> notFound("Aucune lettre morte " + id));
+		DeadLetter letter = outbox.deadLetter(id).orElseThrow(() -> notFound("Aucune lettre morte " + id));
 		audit(principal, request, false, List.of(letter.patientId()));
 		return letter;
 	}
@@ -111,8 +110,7 @@ public class DmpAdminController {
 	@PostMapping("/dead-letters/{id}/replay")
 	public Map<String, Object> replay(@PathVariable long id, HttpServletRequest request) {
 		AccessPrincipal principal = admin(request);
-		DeadLetter letter = outbox.deadLetters(true, Integer.MAX_VALUE).stream().filter(candidate -> candidate.id() == id)
-				.findFirst().orElseThrow(() -> notFound("Aucune lettre morte " + id));
+		DeadLetter letter = outbox.deadLetter(id).orElseThrow(() -> notFound("Aucune lettre morte " + id));
 		audit(principal, request, true, List.of(letter.patientId()));
 		if (!outbox.replay(id, principal.issuer() + "|" + principal.subject())) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "La lettre morte " + id + " a déjà été rejouée");
